@@ -1,0 +1,12 @@
+/**
+ * superionic's public API, re-exported by domain. Units are in the names or the doc comments
+ * (DESIGN §4): Å, eV, fs/ps, K, Ω, F, Hz, s, S/cm, mAh/g, V.
+ */
+export * from './core/index.js';
+export * from './formats/index.js';
+export type { ImpedanceSpectrum, SpectrumMeta } from './impedance/spectrum.js';
+export { createSpectrum, selectFrequencyRange } from './impedance/spectrum.js';
+export type { CyclerRecord, RecordMeta } from './cycling/record.js';
+export type { Structure, Cell } from './atoms/structure.js';
+export { cellVolume, atomCount } from './atoms/structure.js';
+export type { Trajectory, Frame } from './atoms/trajectory.js';
