@@ -4,3 +4,4 @@ export * from './constants.js';
 export * from './units.js';
 export * from './rng.js';
 export * from './progress.js';
+export * from './elements.js';
