@@ -1,7 +1,7 @@
 export * from './types.js';
 export * from './text.js';
 export * from './detect.js';
-export { impedanceFormats } from './impedance/index.js';
+export { impedanceFormats, readImpedance } from './impedance/index.js';
 export { cyclingFormats } from './cycling/index.js';
 export { structureFormats } from './structure/index.js';
 export { patternFormats, type XYPattern } from './pattern/index.js';

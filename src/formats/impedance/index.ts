@@ -1,5 +1,14 @@
-/** Every impedance file format, most specific first. */
+/** Every impedance file format, most specific first, and the one entry point the commands use. */
 import type { FileFormat } from '../types.js';
 import type { ImpedanceSpectrum } from '../../impedance/spectrum.js';
+import { readAs } from '../detect.js';
 
 export const impedanceFormats: FileFormat<ImpedanceSpectrum>[] = [];
+
+/** Reads an impedance spectrum from any supported format, recognised by content. */
+export function readImpedance(bytes: Uint8Array, file: string): ImpedanceSpectrum {
+  const { format, data } = readAs<ImpedanceSpectrum>(bytes, file, ['impedance']);
+  data.meta.format ??= format.id;
+  data.meta.source ??= file;
+  return data;
+}
