@@ -36,13 +36,15 @@ JSON: {"activationEnergy": {value, unit: "eV", stderr}, "prefactor", "conductivi
     });
 }
 
+const mS = (x: { value: number; stderr?: number }) => ({ value: x.value * 1e3, ...(x.stderr === undefined ? {} : { stderr: x.stderr * 1e3 }) });
+
 function human(r: ArrheniusResult): string {
   const q = (x: { value: number; stderr?: number }, digits = 4) =>
     x.stderr === undefined ? x.value.toPrecision(digits) : `${x.value.toPrecision(digits)} ± ${x.stderr.toPrecision(2)}`;
   return [
     `activation energy  ${q(r.activationEnergy)} eV`,
     `prefactor σ0       ${q(r.prefactor)} ${r.prefactor.unit}`,
-    `σ at 25 °C         ${q(r.conductivityAt25C)} S/cm`,
+    `σ at 25 °C         ${q(mS(r.conductivityAt25C))} mS/cm`,
     `R²                 ${r.r2.toFixed(5)}   (${r.points} points, form ${r.form})`,
   ].join('\n');
 }
