@@ -61,3 +61,41 @@ export function parseNumber(
   }
   return Number(t.replace(/[dD]/, 'e'));
 }
+
+/** A field separator of a delimited text table. `whitespace` means runs of spaces/tabs. */
+export type Delimiter = '\t' | ',' | ';' | 'whitespace';
+
+/**
+ * Guesses the separator of a delimited line: tab if there is one, else semicolon, else comma,
+ * else runs of whitespace. (A comma inside a decimal-comma number cannot be told from a
+ * separator on one line; callers that know the locale decide.)
+ */
+export function guessDelimiter(line: string): Delimiter {
+  if (line.includes('\t')) return '\t';
+  if (line.includes(';')) return ';';
+  if (line.includes(',')) return ',';
+  return 'whitespace';
+}
+
+/**
+ * Splits one line into trimmed fields. Quotes around a whole field are removed (no embedded
+ * separators inside quotes are supported); a trailing empty field (a line ending in a
+ * separator, common in instrument exports) is dropped.
+ */
+export function splitFields(line: string, delimiter: Delimiter): string[] {
+  const raw = delimiter === 'whitespace' ? line.trim().split(/\s+/) : line.split(delimiter);
+  const out: string[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    let t = raw[i]!.trim();
+    if (t.length >= 2 && t.startsWith('"') && t.endsWith('"')) t = t.slice(1, -1).trim();
+    out.push(t);
+  }
+  if (out.length > 1 && out[out.length - 1] === '') out.pop();
+  if (out.length === 1 && out[0] === '') return [];
+  return out;
+}
+
+/** True if the token is a plain number (the strict grammar of parseNumber, `.` decimals). */
+export function isNumberToken(token: string): boolean {
+  return NUMBER.test(token.trim());
+}

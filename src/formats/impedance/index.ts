@@ -2,8 +2,12 @@
 import type { FileFormat } from '../types.js';
 import type { ImpedanceSpectrum } from '../../impedance/spectrum.js';
 import { readAs } from '../detect.js';
+import { delimitedImpedanceFormat } from './delimited.js';
 
-export const impedanceFormats: FileFormat<ImpedanceSpectrum>[] = [];
+export const impedanceFormats: FileFormat<ImpedanceSpectrum>[] = [
+  // Generic last: it sniffs low so the specific formats above win.
+  delimitedImpedanceFormat,
+];
 
 /** Reads an impedance spectrum from any supported format, recognised by content. */
 export function readImpedance(bytes: Uint8Array, file: string): ImpedanceSpectrum {

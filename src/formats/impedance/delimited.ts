@@ -1,0 +1,177 @@
+/**
+ * Plain delimited impedance tables (CSV, TSV, semicolon, whitespace), the catch-all format:
+ *  - with a header row whose names say which columns are frequency, Z' and Z'' (or |Z| and
+ *    phase); a header naming −Z'' (`-Im(Z)`, `-Z''`) is negated so Z'' < 0 when capacitive;
+ *  - without a header: the first three numeric columns are f (Hz), Z' (Ω), Z'' (Ω) as stored
+ *    (impedance.py `readCSV`, pyDRTtools text/CSV files: Z'' already negative when capacitive).
+ * Lines before the table (title, metadata) are skipped; after the first data row every
+ * non-blank line must be a data row. `#`, `%` and `!` start comment lines.
+ * It answers sniffing with a low score so instrument-specific formats win.
+ */
+import { InputError } from '../../core/errors.js';
+import type { ImpedanceSpectrum } from '../../impedance/spectrum.js';
+import { decodeText, guessDelimiter, isNumberToken, parseNumber, splitFields, splitLines, type Delimiter } from '../text.js';
+import type { FileFormat, FileHead } from '../types.js';
+import { SpectrumBuilder, summarizeSpectrum } from './build.js';
+import { findImpedanceColumns, missingImpedanceColumns, type ImpedanceColumns } from './columns.js';
+
+/** Where the table is in the lines of a file. */
+export interface TableLayout {
+  delimiter: Delimiter;
+  decimalComma: boolean;
+  /** Index (0-based) of the header line, or -1 without a header. */
+  headerIndex: number;
+  header?: string[];
+  /** Index (0-based) of the first data line. */
+  dataIndex: number;
+}
+
+const COMMENT = /^\s*[#%!]/;
+
+function numericFields(fields: string[], decimalComma: boolean): boolean {
+  if (fields.length === 0) return false;
+  for (const f of fields) if (!isNumberToken(decimalComma ? f.replace(',', '.') : f)) return false;
+  return true;
+}
+
+/** A delimiter and locale under which this line is a row of ≥ `minFields` numbers, if any. */
+function numericRow(line: string, minFields: number): { delimiter: Delimiter; decimalComma: boolean } | undefined {
+  const d = guessDelimiter(line);
+  const candidates: [Delimiter, boolean][] =
+    d === ',' ? [[',', false]] : d === 'whitespace' ? [['whitespace', false]] : [[d, false], [d, true]];
+  for (const [delimiter, decimalComma] of candidates) {
+    const fields = splitFields(line, delimiter);
+    if (fields.length >= minFields && numericFields(fields, decimalComma)) return { delimiter, decimalComma };
+  }
+  // "1,5 2,5 3,5" — whitespace-separated decimal-comma numbers.
+  if (d === ',') {
+    const fields = splitFields(line, 'whitespace');
+    if (fields.length >= minFields && numericFields(fields, true)) return { delimiter: 'whitespace', decimalComma: true };
+  }
+  return undefined;
+}
+
+/**
+ * Finds the first numeric row with ≥ `minFields` fields and the header just above it (the
+ * nearest non-blank, non-comment line, if it is not numeric and splits into as many fields).
+ */
+export function locateTable(lines: readonly string[], minFields = 3, maxScan = lines.length): TableLayout | undefined {
+  const n = Math.min(lines.length, maxScan);
+  for (let i = 0; i < n; i++) {
+    const line = lines[i]!;
+    if (line.trim() === '' || COMMENT.test(line)) continue;
+    const row = numericRow(line, minFields);
+    if (!row) continue;
+    const layout: TableLayout = { ...row, headerIndex: -1, dataIndex: i };
+    for (let j = i - 1; j >= 0; j--) {
+      const h = lines[j]!;
+      if (h.trim() === '') continue;
+      if (COMMENT.test(h)) break;
+      const header = splitFields(h, row.delimiter === 'whitespace' && h.includes('\t') ? '\t' : row.delimiter);
+      if (header.length >= 2 && !numericFields(header, row.decimalComma)) {
+        layout.headerIndex = j;
+        layout.header = header;
+      }
+      break;
+    }
+    return layout;
+  }
+  return undefined;
+}
+
+/** The head's complete lines (the last one may be cut by the 64 KiB head limit). */
+export function headLines(head: FileHead, max = 200): string[] {
+  const lines = splitLines(head.text);
+  if (head.bytes.length >= 65536) lines.pop();
+  return lines.slice(0, max);
+}
+
+/**
+ * Reads an impedance table from `lines` given its layout and column positions. `negateImag`
+ * flips the stored Z'' (files that store −Z''). Rows stop at the end or at `stop(line)`.
+ */
+export function readImpedanceRows(
+  lines: readonly string[],
+  file: string,
+  layout: TableLayout,
+  cols: ImpedanceColumns,
+  options: { skipZeroFrequency?: boolean; stop?: (line: string) => boolean } = {},
+): SpectrumBuilder {
+  const b = new SpectrumBuilder(file);
+  const fInfo = cols.info[cols.frequency];
+  const fScale = fInfo?.scale ?? 1;
+  const polar = cols.real === undefined;
+  const aIdx = polar ? cols.modulus! : cols.real!;
+  const bIdx = polar ? cols.phase! : cols.imag!;
+  const aInfo = cols.info[aIdx];
+  const bInfo = cols.info[bIdx];
+  const aScale = aInfo?.scale ?? 1;
+  const bScale = (bInfo?.scale ?? (polar ? Math.PI / 180 : 1)) * (bInfo?.negated ? -1 : 1);
+  const need = Math.max(cols.frequency, aIdx, bIdx) + 1;
+  const names = layout.header;
+  const name = (i: number, fallback: string) => (names?.[i] ? `column "${names[i]}"` : fallback);
+  for (let i = layout.dataIndex; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (options.stop?.(line)) break;
+    if (line.trim() === '' || COMMENT.test(line)) continue;
+    const fields = splitFields(line, layout.delimiter);
+    const lineNo = i + 1;
+    if (fields.length < need) {
+      throw new InputError(file, lineNo, `row has ${fields.length} field${fields.length === 1 ? '' : 's'}; expected at least ${need}`);
+    }
+    const f = parseNumber(fields[cols.frequency]!, file, lineNo, name(cols.frequency, 'frequency'), layout.decimalComma) * fScale;
+    if (options.skipZeroFrequency && f === 0) continue;
+    const a = parseNumber(fields[aIdx]!, file, lineNo, name(aIdx, polar ? '|Z|' : "Z'"), layout.decimalComma) * aScale;
+    const c = parseNumber(fields[bIdx]!, file, lineNo, name(bIdx, polar ? 'phase' : "Z''"), layout.decimalComma) * bScale;
+    if (polar) b.addPolar(f, a, c, lineNo);
+    else b.add(f, a, c, lineNo);
+  }
+  return b;
+}
+
+/** Column positions for a table: from the header if it has one, else f, Z', Z'' in columns 0–2. */
+function columnsFor(layout: TableLayout, file: string): ImpedanceColumns {
+  if (!layout.header) return { frequency: 0, real: 1, imag: 2, info: [] };
+  const cols = findImpedanceColumns(layout.header);
+  if (!cols) {
+    throw new InputError(
+      file,
+      layout.headerIndex + 1,
+      `header has no ${missingImpedanceColumns(layout.header).join(', ')} column; expected frequency and Z', Z'' (or |Z| and phase)`,
+    );
+  }
+  return cols;
+}
+
+export function readDelimitedImpedance(bytes: Uint8Array, file: string): ImpedanceSpectrum {
+  const lines = splitLines(decodeText(bytes));
+  const layout = locateTable(lines);
+  if (!layout) {
+    throw new InputError(file, undefined, 'no table of numbers with at least 3 columns (frequency, Z\', Z\'\') found');
+  }
+  const cols = columnsFor(layout, file);
+  const b = readImpedanceRows(lines, file, layout, cols);
+  const meta: ImpedanceSpectrum['meta'] = {};
+  if (layout.header) {
+    meta.columns = layout.header;
+    if (cols.imag !== undefined && cols.info[cols.imag]?.negated) meta.negatedImaginary = true;
+  }
+  return b.finish(meta);
+}
+
+export const delimitedImpedanceFormat: FileFormat<ImpedanceSpectrum> = {
+  id: 'csv',
+  name: 'Delimited text table (CSV/TSV/whitespace) of frequency, Z\', Z\'\'',
+  kind: 'impedance',
+  sniff(head) {
+    if (head.binary) return 0;
+    const layout = locateTable(headLines(head));
+    if (!layout) return 0;
+    if (!layout.header) return 5;
+    // A header we cannot map still answers 1, so that `readImpedance` on it says which
+    // column is missing instead of "not a recognised format"; any specific format wins.
+    return findImpedanceColumns(layout.header) ? 20 : 1;
+  },
+  read: readDelimitedImpedance,
+  summarize: summarizeSpectrum,
+};
