@@ -1,0 +1,4 @@
+/** Equivalent circuits: grammar, elements with analytic derivatives, compiled evaluation. */
+export * from './elements.js';
+export * from './parse.js';
+export * from './model.js';
