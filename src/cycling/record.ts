@@ -18,6 +18,12 @@ export interface CyclerRecord {
   chargeCapacity?: Float64Array;
   /** Ah, discharge capacity counter as the instrument reports it */
   dischargeCapacity?: Float64Array;
+  /**
+   * Ah passed during the interval that ends at this point, signed like `current` (BioLogic
+   * `dq`). When present, capacities are summed from it (the instrument's own integral) instead
+   * of integrating the sampled current.
+   */
+  deltaCharge?: Float64Array;
   /** Further columns with their units, e.g. { "temperature": { unit: "degC", values } }. */
   extra?: Record<string, { unit: string; values: Float64Array }>;
   meta: RecordMeta;

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeGitt } from '../../src/cycling/gitt.js';
+import { stabilityWindow, sweeps } from '../../src/cycling/window.js';
+import { dcPolarization } from '../../src/cycling/polarization.js';
+import type { CyclerRecord } from '../../src/cycling/record.js';
+import { buildRecord, type Segment } from './synthetic.js';
+
+describe('GITT (Weppner–Huggins)', () => {
+  it('recovers D from ΔEs, ΔEτ (IR jump excluded), τ and the geometry', () => {
+    // Pulse: E = Es + IR + k·√(t − t0); rest relaxes to Es + ΔEs.
+    const IR = 0.05;
+    const k = 0.002; // V/√s
+    const tau = 600; // s
+    const dEs = 0.01;
+    const segs: Segment[] = [];
+    segs.push({ current: 0, points: 60, voltage: () => 3.0 });
+    for (let p = 0; p < 3; p++) {
+      const E0 = 3.0 + p * dEs;
+      segs.push({ current: 1e-4, points: tau, voltage: (_k, ts) => E0 + IR + k * Math.sqrt(ts) });
+      segs.push({ current: 0, points: 1200, voltage: (j) => (j < 1199 ? E0 + dEs + 0.001 * Math.exp(-j / 100) : E0 + dEs) });
+    }
+    const r = buildRecord(segs, 1);
+    const m = 0.005, M = 100, Vm = 30, S = 1;
+    const pulses = analyzeGitt(r, { massG: m, molarMass: M, molarVolume: Vm, areaCm2: S });
+    expect(pulses).toHaveLength(3);
+    const L = (m * Vm) / (M * S);
+    const dEt = k * Math.sqrt(tau);
+    const Dexp = (4 / (Math.PI * tau)) * L * L * (dEs / dEt) ** 2;
+    for (const p of pulses) {
+      expect(p.tau).toBeCloseTo(tau, 9);
+      expect(p.deltaEs).toBeCloseTo(dEs, 9);
+      expect(p.deltaEt).toBeCloseTo(dEt, 9);
+      expect(p.irDrop).toBeCloseTo(IR, 9);
+      expect(p.r2).toBeCloseTo(1, 9);
+      expect(p.diffusionCoefficient / Dexp).toBeCloseTo(1, 8);
+    }
+    expect(pulses[2]!.relaxedVoltage).toBeCloseTo(3.03, 9);
+  });
+});
+
+function lsv(vs: number[], current: (v: number) => number): CyclerRecord {
+  const n = vs.length;
+  return {
+    time: Float64Array.from(vs, (_, i) => i),
+    voltage: Float64Array.from(vs),
+    current: Float64Array.from(vs, current),
+    meta: {},
+  };
+}
+
+describe('stability window', () => {
+  // CV 2.5 → 5 → 0 → 2.5 V in 1 mV steps; oxidation sets in at 4.0 V, reduction at 1.0 V (linear rise, A·slope)
+  const up = Array.from({ length: 2501 }, (_, i) => 2.5 + i * 0.001);
+  const down = Array.from({ length: 5000 }, (_, i) => 5 - (i + 1) * 0.001);
+  const back = Array.from({ length: 2500 }, (_, i) => (i + 1) * 0.001);
+  const I = (v: number) => (v > 4 ? 1e-3 * (v - 4) : v < 1 ? -1e-3 * (1 - v) : 2e-7); // A
+  const r = lsv([...up, ...down, ...back], I);
+
+  it('splits a CV into sweeps', () => {
+    expect(sweeps(r.voltage).map((s) => s.direction)).toEqual([1, -1, 1]);
+  });
+
+  it('finds the threshold onset with a current density', () => {
+    // area 2 cm²: j = I/2 in mA/cm²; threshold 0.01 mA/cm² ⇔ I = 0.02 mA ⇔ v − 4 = 0.02
+    const w = stabilityWindow(r, { kind: 'threshold', value: 0.01 }, 2);
+    expect(w.oxidation).toBeCloseTo(4.02, 6);
+    expect(w.reduction).toBeCloseTo(0.98, 6);
+  });
+
+  it('finds the tangent onset at the kink', () => {
+    const w = stabilityWindow(r, { kind: 'tangent' });
+    expect(w.oxidation).toBeCloseTo(4.0, 3);
+    expect(w.reduction).toBeCloseTo(1.0, 3);
+  });
+
+  it('returns null when the threshold is never reached', () => {
+    const w = stabilityWindow(r, { kind: 'threshold', value: 100 });
+    expect(w.oxidation).toBeNull();
+  });
+});
+
+describe('DC polarisation', () => {
+  it('takes σe from the slope of steady-state current against voltage', () => {
+    const Re = 2e6; // Ω electronic
+    const segs: Segment[] = [0.1, 0.2, 0.3, 0.5].map((V, s) => ({
+      current: 0, // filled below
+      points: 3600,
+      voltage: () => V,
+      step: s,
+    }));
+    const r = buildRecord(segs, 1);
+    // ionic decay + electronic + small offset
+    for (let i = 0; i < r.time.length; i++) {
+      const tSeg = r.time[i]! - 3600 * Math.floor((r.time[i]! - 1) / 3600);
+      r.current[i] = r.voltage[i]! / Re + 1e-6 * Math.exp(-tSeg / 100) + 1e-9;
+    }
+    const res = dcPolarization(r, { thicknessCm: 0.05, areaCm2: 0.785 });
+    expect(res.steps).toHaveLength(4);
+    expect(res.resistance / Re).toBeCloseTo(1, 6);
+    expect(res.electronicConductivity).toBeCloseTo(0.05 / (0.785 * Re), 15);
+    expect(res.electronicConductivity / (0.05 / (0.785 * Re))).toBeCloseTo(1, 6);
+  });
+});
