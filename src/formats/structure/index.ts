@@ -2,5 +2,15 @@
 import type { FileFormat } from '../types.js';
 import type { Structure } from '../../atoms/structure.js';
 import type { Trajectory } from '../../atoms/trajectory.js';
+import { xyzFormat } from './xyz.js';
+import { poscarFormat, xdatcarFormat } from './vasp.js';
+import { lammpsDataFormat } from './lammps-data.js';
+import { lammpsDumpFormat } from './lammps-dump.js';
 
-export const structureFormats: FileFormat<Structure | Trajectory>[] = [];
+export const structureFormats: FileFormat<Structure | Trajectory>[] = [
+  xyzFormat,
+  poscarFormat,
+  xdatcarFormat,
+  lammpsDataFormat,
+  lammpsDumpFormat,
+];

@@ -1,0 +1,118 @@
+/**
+ * Lattice arithmetic on a Structure's cell (rows = lattice vectors a, b, c in Å): inverse,
+ * fractional ↔ Cartesian, perpendicular widths (the distance between opposite faces, which
+ * bounds the minimum-image radius), cells from lengths and angles, and wrapping.
+ */
+import type { Cell } from './structure.js';
+import { cellVolume } from './structure.js';
+
+/** Signed triple product a·(b×c) in Å^3. */
+export function cellDeterminant(cell: Cell): number {
+  const [a, b, c] = cell;
+  return a[0] * (b[1] * c[2] - b[2] * c[1]) - a[1] * (b[0] * c[2] - b[2] * c[0]) + a[2] * (b[0] * c[1] - b[1] * c[0]);
+}
+
+/** True if every lattice vector has a non-zero, finite length and the cell has volume. */
+export function isValidCell(cell: Cell): boolean {
+  const v = cellVolume(cell);
+  return Number.isFinite(v) && v > 1e-9;
+}
+
+/**
+ * Inverse of the cell matrix (row-major 9 numbers): fractional s = r · inv, where r is a
+ * Cartesian row vector (since r = s · cell).
+ */
+export function cellInverse(cell: Cell): Float64Array {
+  const [a, b, c] = cell;
+  const det = cellDeterminant(cell);
+  const inv = new Float64Array(9);
+  inv[0] = (b[1] * c[2] - b[2] * c[1]) / det;
+  inv[1] = (a[2] * c[1] - a[1] * c[2]) / det;
+  inv[2] = (a[1] * b[2] - a[2] * b[1]) / det;
+  inv[3] = (b[2] * c[0] - b[0] * c[2]) / det;
+  inv[4] = (a[0] * c[2] - a[2] * c[0]) / det;
+  inv[5] = (a[2] * b[0] - a[0] * b[2]) / det;
+  inv[6] = (b[0] * c[1] - b[1] * c[0]) / det;
+  inv[7] = (a[1] * c[0] - a[0] * c[1]) / det;
+  inv[8] = (a[0] * b[1] - a[1] * b[0]) / det;
+  return inv;
+}
+
+/** Fractional coordinates (n×3) of Cartesian positions (n×3, Å). */
+export function toFractional(cell: Cell, positions: Float64Array, out = new Float64Array(positions.length)): Float64Array {
+  const m = cellInverse(cell);
+  for (let i = 0; i < positions.length; i += 3) {
+    const x = positions[i]!, y = positions[i + 1]!, z = positions[i + 2]!;
+    out[i] = x * m[0]! + y * m[3]! + z * m[6]!;
+    out[i + 1] = x * m[1]! + y * m[4]! + z * m[7]!;
+    out[i + 2] = x * m[2]! + y * m[5]! + z * m[8]!;
+  }
+  return out;
+}
+
+/** Cartesian positions (Å) of fractional coordinates. */
+export function toCartesian(cell: Cell, fractional: Float64Array, out = new Float64Array(fractional.length)): Float64Array {
+  const [a, b, c] = cell;
+  for (let i = 0; i < fractional.length; i += 3) {
+    const u = fractional[i]!, v = fractional[i + 1]!, w = fractional[i + 2]!;
+    out[i] = u * a[0] + v * b[0] + w * c[0];
+    out[i + 1] = u * a[1] + v * b[1] + w * c[1];
+    out[i + 2] = u * a[2] + v * b[2] + w * c[2];
+  }
+  return out;
+}
+
+/** Distances (Å) between opposite faces: w_a = V/|b×c|, w_b = V/|c×a|, w_c = V/|a×b|. */
+export function perpendicularWidths(cell: Cell): [number, number, number] {
+  const [a, b, c] = cell;
+  const v = cellVolume(cell);
+  const norm = (p: readonly number[], q: readonly number[]): number =>
+    Math.hypot(p[1]! * q[2]! - p[2]! * q[1]!, p[2]! * q[0]! - p[0]! * q[2]!, p[0]! * q[1]! - p[1]! * q[0]!);
+  return [v / norm(b, c), v / norm(c, a), v / norm(a, b)];
+}
+
+/** True if the off-diagonal elements are zero (an orthorhombic box aligned with x, y, z). */
+export function isOrthorhombic(cell: Cell): boolean {
+  return cell[0][1] === 0 && cell[0][2] === 0 && cell[1][0] === 0 && cell[1][2] === 0 && cell[2][0] === 0 && cell[2][1] === 0;
+}
+
+/** The cell from lengths a, b, c (Å) and angles α, β, γ (degrees), a along x, b in the xy plane. */
+export function cellFromParameters(a: number, b: number, c: number, alpha: number, beta: number, gamma: number): Cell {
+  const d = Math.PI / 180;
+  const ca = Math.cos(alpha * d), cb = Math.cos(beta * d), cg = Math.cos(gamma * d);
+  const sg = Math.sin(gamma * d);
+  const cx = c * cb;
+  const cy = (c * (ca - cb * cg)) / sg;
+  const cz = Math.sqrt(Math.max(0, c * c - cx * cx - cy * cy));
+  const clean = (x: number): number => (Math.abs(x) < 1e-12 * Math.max(a, b, c) ? 0 : x);
+  return [
+    [a, 0, 0],
+    [clean(b * cg), clean(b * sg), 0],
+    [clean(cx), clean(cy), clean(cz)],
+  ];
+}
+
+/** Lengths (Å) and angles (degrees) of a cell. */
+export function cellParameters(cell: Cell): { a: number; b: number; c: number; alpha: number; beta: number; gamma: number } {
+  const len = (v: readonly number[]): number => Math.hypot(v[0]!, v[1]!, v[2]!);
+  const ang = (p: readonly number[], q: readonly number[]): number =>
+    (Math.acos(Math.max(-1, Math.min(1, (p[0]! * q[0]! + p[1]! * q[1]! + p[2]! * q[2]!) / (len(p) * len(q))))) * 180) / Math.PI;
+  const [a, b, c] = cell;
+  return { a: len(a), b: len(b), c: len(c), alpha: ang(b, c), beta: ang(a, c), gamma: ang(a, b) };
+}
+
+/** Positions wrapped into the cell (fractional coordinates in [0, 1)) along periodic axes. */
+export function wrapPositions(
+  cell: Cell,
+  positions: Float64Array,
+  pbc: readonly [boolean, boolean, boolean] = [true, true, true],
+): Float64Array {
+  const f = toFractional(cell, positions);
+  for (let i = 0; i < f.length; i++) {
+    if (!pbc[i % 3]) continue;
+    let s = f[i]! - Math.floor(f[i]!);
+    if (s >= 1) s = 0;
+    f[i] = s;
+  }
+  return toCartesian(cell, f);
+}
