@@ -1,0 +1,242 @@
+/**
+ * BioLogic EC-Lab binary files (.mpr), any technique.
+ *
+ * Layout (reverse-engineered by galvani and yadg; verified on the fixtures):
+ *  - magic "BIO-LOGIC MODULAR FILE\x1a" padded with spaces to 48 bytes + 4 NUL bytes;
+ *  - modules, each "MODULE" + header + `length` bytes of content. Header v1: short name (10),
+ *    long name (25), length u32, version u32, date (8) = 51 bytes. Header v2 (EC-Lab ≥ 11.50),
+ *    recognised by FF FF FF FF after the long name: short (10), long (25), max length u32,
+ *    length u32, version u32, new version u32, date (8) = 59 bytes.
+ *  - "VMP Set" (settings; byte 0 = technique ID), "VMP data", "VMP LOG" (OLE start time),
+ *    "VMP loop", "VMP ExtDev" … Only the data module is required.
+ *  - data module: n_points u32, n_columns, column IDs, then fixed-size little-endian records.
+ *    version 2: n_columns u8, IDs u16, records at byte 405; version 3: same, records at 406;
+ *    version 0 with header v2 (EC-Lab ≥ 11.50): n_columns u16, IDs u16 from byte 6, records
+ *    at 1007; version 0 with header v1 (very old): n_columns u8, IDs u8, records at 100.
+ * An unknown column ID makes the record size unknown: InputError naming the ID.
+ */
+import { InputError } from '../../core/errors.js';
+import { TECHNIQUE_IDS, unitOfName, type BiologicColumn, type BiologicTable } from './columns.js';
+import { FLAG_COLUMNS, TYPE_SIZE, dataColumn, type MprType } from './mpr-columns.js';
+
+const MAGIC = 'BIO-LOGIC MODULAR FILE\x1a';
+const MAGIC_LENGTH = 52;
+const latin1 = new TextDecoder('latin1');
+
+export function hasMprMagic(bytes: Uint8Array): boolean {
+  if (bytes.length < MAGIC.length) return false;
+  for (let i = 0; i < MAGIC.length; i++) if (bytes[i] !== MAGIC.charCodeAt(i)) return false;
+  return true;
+}
+
+interface Module {
+  shortName: string;
+  longName: string;
+  version: number;
+  newVersion?: number;
+  date: string;
+  headerV2: boolean;
+  /** Content offset and length in the file. */
+  offset: number;
+  length: number;
+}
+
+function ascii(bytes: Uint8Array, start: number, n: number): string {
+  return latin1.decode(bytes.subarray(start, start + n)).replace(/[\0 ]+$/, '');
+}
+
+function readModules(bytes: Uint8Array, view: DataView, file: string): Module[] {
+  const modules: Module[] = [];
+  let pos = MAGIC_LENGTH;
+  while (pos < bytes.length) {
+    if (ascii(bytes, pos, 6) !== 'MODULE') {
+      throw new InputError(file, `byte ${pos}`, 'expected the start of a "MODULE"; the file is damaged or truncated');
+    }
+    const h = pos + 6;
+    if (h + 51 > bytes.length) throw new InputError(file, `byte ${pos}`, 'the file ends inside a module header (truncated)');
+    const v2 = view.getUint32(h + 35, true) === 0xffffffff;
+    let m: Module;
+    if (v2) {
+      if (h + 59 > bytes.length) throw new InputError(file, `byte ${pos}`, 'the file ends inside a module header (truncated)');
+      m = {
+        shortName: ascii(bytes, h, 10),
+        longName: ascii(bytes, h + 10, 25),
+        length: view.getUint32(h + 39, true),
+        version: view.getUint32(h + 43, true),
+        newVersion: view.getUint32(h + 47, true),
+        date: ascii(bytes, h + 51, 8),
+        headerV2: true,
+        offset: h + 59,
+      };
+    } else {
+      m = {
+        shortName: ascii(bytes, h, 10),
+        longName: ascii(bytes, h + 10, 25),
+        length: view.getUint32(h + 35, true),
+        version: view.getUint32(h + 39, true),
+        date: ascii(bytes, h + 43, 8),
+        headerV2: false,
+        offset: h + 51,
+      };
+    }
+    if (m.offset + m.length > bytes.length) {
+      throw new InputError(
+        file,
+        `module "${m.shortName}"`,
+        `declares ${m.length} bytes but only ${bytes.length - m.offset} remain; the file is truncated`,
+      );
+    }
+    modules.push(m);
+    pos = m.offset + m.length;
+  }
+  return modules;
+}
+
+interface Field {
+  name: string;
+  type: MprType | 'flags';
+  offset: number;
+  mask?: number;
+}
+
+function fieldsFor(ids: number[], file: string): { fields: Field[]; recordSize: number } {
+  const fields: Field[] = [];
+  let offset = 0;
+  let flagsOffset = -1;
+  for (const id of ids) {
+    const flag = FLAG_COLUMNS[id];
+    if (flag) {
+      if (flagsOffset < 0) {
+        flagsOffset = offset;
+        offset += 1;
+      }
+      fields.push({ name: flag[0], type: 'flags', offset: flagsOffset, mask: flag[1] });
+      continue;
+    }
+    const col = dataColumn(id);
+    if (!col) {
+      const after = fields.length ? ` (after "${fields[fields.length - 1]!.name}")` : '';
+      throw new InputError(
+        file,
+        `column ID ${id}`,
+        `unknown BioLogic .mpr column ID ${id}${after}; its size is unknown so the records cannot be read (export the run as .mpt from EC-Lab instead)`,
+      );
+    }
+    fields.push({ name: col[0], type: col[1], offset });
+    offset += TYPE_SIZE[col[1]];
+  }
+  return { fields, recordSize: offset };
+}
+
+/** OLE automation date (days since 1899-12-30) → ISO 8601 without zone. */
+function oleToIso(days: number): string {
+  const ms = Date.UTC(1899, 11, 30) + days * 86400000;
+  return new Date(Math.round(ms)).toISOString().replace('Z', '');
+}
+
+export function parseMpr(bytes: Uint8Array, file: string): BiologicTable {
+  if (!hasMprMagic(bytes)) throw new InputError(file, undefined, 'not a BioLogic .mpr file (no "BIO-LOGIC MODULAR FILE" magic)');
+  if (bytes.length < MAGIC_LENGTH) throw new InputError(file, undefined, 'the file is truncated after its magic bytes');
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const modules = readModules(bytes, view, file);
+  const data = modules.find((m) => m.shortName === 'VMP data');
+  if (!data) throw new InputError(file, undefined, 'no "VMP data" module; the run may not have recorded any point');
+
+  const d = data.offset;
+  if (data.length < 6) throw new InputError(file, 'module "VMP data"', 'too short to hold its header');
+  const npts = view.getUint32(d, true);
+  let ids: number[];
+  let start: number;
+  let layout: string;
+  if (data.version === 2 || data.version === 3) {
+    const ncol = bytes[d + 4]!;
+    ids = Array.from({ length: ncol }, (_, i) => view.getUint16(d + 5 + 2 * i, true));
+    start = data.version === 3 ? 406 : 405;
+    layout = `data v${data.version}`;
+  } else if (data.version === 0 && data.headerV2) {
+    const ncol = view.getUint16(d + 4, true);
+    ids = Array.from({ length: ncol }, (_, i) => view.getUint16(d + 6 + 2 * i, true));
+    start = 1007;
+    layout = 'data v0, EC-Lab >= 11.50';
+  } else if (data.version === 0) {
+    const ncol = bytes[d + 4]!;
+    ids = Array.from({ length: ncol }, (_, i) => bytes[d + 5 + i]!);
+    start = 100;
+    layout = 'data v0 (old)';
+  } else {
+    throw new InputError(file, 'module "VMP data"', `unknown data-module version ${data.version}; expected 0, 2 or 3`);
+  }
+  const { fields, recordSize } = fieldsFor(ids, file);
+  const available = data.length - start;
+  if (available < 0 || recordSize === 0) throw new InputError(file, 'module "VMP data"', 'too short to hold its column list');
+  if (npts * recordSize > available) {
+    throw new InputError(
+      file,
+      'module "VMP data"',
+      `declares ${npts} points of ${recordSize} bytes but holds only ${Math.floor(available / recordSize)}; the file is truncated`,
+    );
+  }
+
+  const base = d + start;
+  const columns: BiologicColumn[] = fields.map((f) => {
+    const v = new Float64Array(npts);
+    let p = base + f.offset;
+    switch (f.type) {
+      case 'f4':
+        for (let i = 0; i < npts; i++, p += recordSize) v[i] = view.getFloat32(p, true);
+        break;
+      case 'f8':
+        for (let i = 0; i < npts; i++, p += recordSize) v[i] = view.getFloat64(p, true);
+        break;
+      case 'u1':
+        for (let i = 0; i < npts; i++, p += recordSize) v[i] = bytes[p]!;
+        break;
+      case 'u2':
+        for (let i = 0; i < npts; i++, p += recordSize) v[i] = view.getUint16(p, true);
+        break;
+      case 'u4':
+        for (let i = 0; i < npts; i++, p += recordSize) v[i] = view.getUint32(p, true);
+        break;
+      case 'i2':
+        for (let i = 0; i < npts; i++, p += recordSize) v[i] = view.getInt16(p, true);
+        break;
+      case 'i4':
+        for (let i = 0; i < npts; i++, p += recordSize) v[i] = view.getInt32(p, true);
+        break;
+      case 'flags': {
+        const mask = f.mask!;
+        const shift = 31 - Math.clz32(mask & -mask); // lowest set bit
+        for (let i = 0; i < npts; i++, p += recordSize) v[i] = (bytes[p]! & mask) >> shift;
+        break;
+      }
+    }
+    return { name: f.name, unit: unitOfName(f.name), values: v };
+  });
+
+  const meta: Record<string, unknown> = {
+    software: 'EC-Lab',
+    dataVersion: layout,
+    columnIds: ids,
+    modules: modules.map((m) => m.shortName),
+  };
+  let technique: string | undefined;
+  const settings = modules.find((m) => m.shortName === 'VMP Set');
+  if (settings && settings.length > 0) {
+    const id = bytes[settings.offset]!;
+    meta.techniqueId = id;
+    technique = TECHNIQUE_IDS[id];
+  }
+  const log = modules.find((m) => m.shortName === 'VMP LOG');
+  if (log) {
+    // The OLE start time sits at 0x249 in the log module (yadg); older files at 465/469/473.
+    for (const off of [0x249, 465, 469, 473]) {
+      if (off + 8 > log.length) continue;
+      const days = view.getFloat64(log.offset + off, true);
+      if (days > 30000 && days < 80000) {
+        meta.startTime = oleToIso(days);
+        break;
+      }
+    }
+  }
+  return { columns, ...(technique ? { technique } : {}), meta };
+}
