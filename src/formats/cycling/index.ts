@@ -1,5 +1,20 @@
 /** Every cycler / potentiostat time-series format (cycling and voltammetry kinds). */
 import type { FileFormat } from '../types.js';
 import type { CyclerRecord } from '../../cycling/record.js';
+import { genericCsvFormat } from '../csv-cycling/format.js';
+import { arbinCsvFormat } from '../arbin/csv.js';
+import { arbinResFormat } from '../arbin/res.js';
+import { maccorTextFormat } from '../maccor/text.js';
+import { basytecFormat } from '../basytec/text.js';
+import { novonixFormat } from '../novonix/csv.js';
+import { newareCsvFormat } from '../neware/csv.js';
 
-export const cyclingFormats: FileFormat<CyclerRecord>[] = [];
+export const cyclingFormats: FileFormat<CyclerRecord>[] = [
+  arbinCsvFormat,
+  arbinResFormat,
+  maccorTextFormat,
+  basytecFormat,
+  novonixFormat,
+  newareCsvFormat,
+  genericCsvFormat,
+];
