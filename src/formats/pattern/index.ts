@@ -1,5 +1,6 @@
 /** Diffraction patterns and other two-column spectra (XY files). */
 import type { FileFormat } from '../types.js';
+import { xyFormat } from './xy.js';
 
 /** A measured pattern or spectrum: x (e.g. 2θ in degrees) and y (counts). */
 export interface XYPattern {
@@ -10,4 +11,4 @@ export interface XYPattern {
   meta: Record<string, unknown>;
 }
 
-export const patternFormats: FileFormat<XYPattern>[] = [];
+export const patternFormats: FileFormat<XYPattern>[] = [xyFormat];

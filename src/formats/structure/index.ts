@@ -6,6 +6,7 @@ import { xyzFormat } from './xyz.js';
 import { poscarFormat, xdatcarFormat } from './vasp.js';
 import { lammpsDataFormat } from './lammps-data.js';
 import { lammpsDumpFormat } from './lammps-dump.js';
+import { cifFormat } from '../cif/index.js';
 
 export const structureFormats: FileFormat<Structure | Trajectory>[] = [
   xyzFormat,
@@ -13,4 +14,5 @@ export const structureFormats: FileFormat<Structure | Trajectory>[] = [
   xdatcarFormat,
   lammpsDataFormat,
   lammpsDumpFormat,
+  cifFormat,
 ];
