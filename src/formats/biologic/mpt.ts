@@ -57,7 +57,16 @@ function looksLikeNames(fields: string[]): boolean {
   return fields.length >= 2 && fields.some((f) => /[A-Za-z]/.test(f) && Number.isNaN(Number(f)));
 }
 
-export function parseMpt(bytes: Uint8Array, file: string): BiologicTable {
+export interface MptOptions {
+  /**
+   * Called with the column names and their 1-based line before any row is read, so a
+   * technique-specific reader can refuse a file missing its columns with a clear message
+   * (throw an InputError) instead of failing later on a row.
+   */
+  checkColumns?: (names: readonly string[], line: number) => void;
+}
+
+export function parseMpt(bytes: Uint8Array, file: string, options: MptOptions = {}): BiologicTable {
   const lines = splitLines(decodeText(bytes));
   const meta: Record<string, unknown> = {};
   let headerRow: number; // 0-based index of the column-name line
@@ -104,6 +113,7 @@ export function parseMpt(bytes: Uint8Array, file: string): BiologicTable {
     throw new InputError(file, headerRow + 1, 'expected the tab-separated column names on this line');
   }
   const ncol = names.length;
+  options.checkColumns?.(names, headerRow + 1);
 
   // Data lines: everything after the names, ignoring trailing blank lines.
   let end = lines.length;

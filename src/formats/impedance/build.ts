@@ -53,8 +53,9 @@ export class SpectrumBuilder {
     this.add(fHz, modulus * Math.cos(phaseRad), modulus * Math.sin(phaseRad), line);
   }
 
-  finish(meta: SpectrumMeta): ImpedanceSpectrum {
-    if (this.length === 0) throw new InputError(this.file, undefined, 'no impedance data points found');
+  /** `allowEmpty`: an instrument file that recorded no point yet reads as 0 points, not an error. */
+  finish(meta: SpectrumMeta, options: { allowEmpty?: boolean } = {}): ImpedanceSpectrum {
+    if (this.length === 0 && !options.allowEmpty) throw new InputError(this.file, undefined, 'no impedance data points found');
     return { frequency: this.frequency.toArray(), real: this.real.toArray(), imag: this.imag.toArray(), meta };
   }
 }

@@ -3,8 +3,11 @@ import type { FileFormat } from '../types.js';
 import type { ImpedanceSpectrum } from '../../impedance/spectrum.js';
 import { readAs } from '../detect.js';
 import { delimitedImpedanceFormat } from './delimited.js';
+import { biologicMprImpedanceFormat, biologicMptImpedanceFormat } from './biologic.js';
 
 export const impedanceFormats: FileFormat<ImpedanceSpectrum>[] = [
+  biologicMptImpedanceFormat,
+  biologicMprImpedanceFormat,
   // Generic last: it sniffs low so the specific formats above win.
   delimitedImpedanceFormat,
 ];
