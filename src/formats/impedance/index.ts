@@ -4,10 +4,12 @@ import type { ImpedanceSpectrum } from '../../impedance/spectrum.js';
 import { readAs } from '../detect.js';
 import { delimitedImpedanceFormat } from './delimited.js';
 import { biologicMprImpedanceFormat, biologicMptImpedanceFormat } from './biologic.js';
+import { gamryImpedanceFormat } from './gamry.js';
 
 export const impedanceFormats: FileFormat<ImpedanceSpectrum>[] = [
   biologicMptImpedanceFormat,
   biologicMprImpedanceFormat,
+  gamryImpedanceFormat,
   // Generic last: it sniffs low so the specific formats above win.
   delimitedImpedanceFormat,
 ];

@@ -115,3 +115,21 @@ describe('BioLogic PEIS binary files', () => {
     expect(() => readImpedance(buildMpr(4, ids, rows, 'v3'), 'gcpl.mpr')).toThrow(/gcpl\.mpr: not a recognised impedance file format/);
   });
 });
+
+describe('Gamry impedance files', () => {
+  it('reads ZCURVE Freq, Zreal, Zimag as stored (impedance.py values)', () => {
+    for (const f of ['exampleDataGamry.DTA', 'exampleDataGamryABORT.DTA']) {
+      const s = read('eis', 'impedance.py', f);
+      expect(s.meta.format).toBe('gamry-dta');
+      expect(s.frequency.length).toBe(72);
+      expect([s.frequency[0], s.real[0], s.imag[0]]).toEqual([200015.6, 825.8584, -1367.239]);
+      expect([s.frequency[71], s.real[71], s.imag[71]]).toEqual([0.0158898, 17007.49, -6635.557]);
+    }
+    expect(read('eis', 'impedance.py', 'exampleDataGamryABORT.DTA').meta.aborted).toBe(true);
+  });
+  it('reads gamry-parser EIS files', () => {
+    const s = read('eis', 'gamryparser_eispot_data.DTA');
+    expect([s.frequency.length, s.frequency[0], s.real[0], s.imag[0]]).toEqual([10, 10000, 224.6075, -3.767681]);
+    expect(read('eis', 'gamryparser_eispot_data_curveaborted.DTA').frequency.length).toBe(5);
+  });
+});
