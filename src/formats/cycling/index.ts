@@ -1,6 +1,7 @@
 /** Every cycler / potentiostat time-series format (cycling and voltammetry kinds). */
 import type { FileFormat } from '../types.js';
 import type { CyclerRecord } from '../../cycling/record.js';
+import { biologicMprCyclingFormat, biologicMptCyclingFormat } from './biologic.js';
 import { genericCsvFormat } from '../csv-cycling/format.js';
 import { arbinCsvFormat } from '../arbin/csv.js';
 import { arbinResFormat } from '../arbin/res.js';
@@ -10,6 +11,8 @@ import { novonixFormat } from '../novonix/csv.js';
 import { newareCsvFormat } from '../neware/csv.js';
 
 export const cyclingFormats: FileFormat<CyclerRecord>[] = [
+  biologicMprCyclingFormat,
+  biologicMptCyclingFormat,
   arbinCsvFormat,
   arbinResFormat,
   maccorTextFormat,
