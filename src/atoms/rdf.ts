@@ -1,0 +1,177 @@
+/**
+ * Partial radial distribution functions g_AB(r) and running coordination numbers
+ * (CONTRACT §5), one convention, float64:
+ *
+ *   bins [k·dr, (k+1)·dr), k = 0 … K−1, reported at centres (k + ½)·dr;
+ *   shell_k = 4π/3 (r_hi³ − r_lo³) (exact, not 4πr²dr);
+ *   g_AB(k) = V · n_AB(k) / (N_A · N_B · shell_k), with N_A(N_A − 1) for A = B,
+ *   n_AB(k) = ordered pairs (i ∈ A, j ∈ B, i ≠ j, every periodic image) in bin k;
+ *   averaged over frames (each frame with its own volume V);
+ *   cn_AB(k) = Σ_{k' ≤ k} n_AB(k') / N_A, averaged over frames: the mean number of B within
+ *   r_hi = (k + 1)·dr of an A atom.
+ *
+ * Cell lists make it O(N) per frame; r_max beyond half the cell is handled with explicit images.
+ */
+import type { Cell } from './structure.js';
+import { cellVolume } from './structure.js';
+import { buildCellList, histogramNeighbors, newQuery, type CellList } from './neighbors.js';
+
+export interface RdfPair {
+  /** Atomic numbers of A (centre) and B. */
+  a: number;
+  b: number;
+}
+
+export interface RdfResult {
+  /** Bin centres, Å. */
+  r: Float64Array;
+  dr: number;
+  rMax: number;
+  frames: number;
+  pairs: { a: number; b: number; g: Float64Array; cn: Float64Array }[];
+}
+
+/** Accumulates g(r) frame by frame (frames can stream). */
+export class RdfAccumulator {
+  readonly nbins: number;
+  readonly rMax: number;
+  private readonly index = new Map<number, Int32Array>();
+  private readonly gSum: Float64Array[];
+  private readonly cnSum: Float64Array[];
+  private readonly counts: Float64Array;
+  private readonly shells: Float64Array;
+  private frameCount = 0;
+  private readonly q = newQuery();
+
+  /**
+   * @param numbers atomic numbers of the atoms (fixed over frames)
+   * @param pairs the partials to compute
+   * @param rMax outer edge, Å (rounded down to a whole number of bins)
+   * @param dr bin width, Å
+   */
+  constructor(
+    readonly numbers: Uint8Array,
+    readonly pairs: RdfPair[],
+    rMax: number,
+    readonly dr: number,
+    readonly pbc: readonly [boolean, boolean, boolean] = [true, true, true],
+  ) {
+    if (!(dr > 0) || !(rMax > dr)) throw new RangeError('need 0 < dr < r_max');
+    this.nbins = Math.floor(rMax / dr + 1e-9);
+    this.rMax = this.nbins * dr;
+    for (const z of new Set(pairs.flatMap((p) => [p.a, p.b]))) {
+      const idx: number[] = [];
+      numbers.forEach((x, i) => x === z && idx.push(i));
+      if (idx.length === 0) throw new RangeError(`no atoms of element ${z}`);
+      this.index.set(z, Int32Array.from(idx));
+    }
+    for (const p of pairs) if (p.a === p.b && this.index.get(p.a)!.length < 2) throw new RangeError('a same-species partial needs ≥ 2 atoms');
+    this.gSum = pairs.map(() => new Float64Array(this.nbins));
+    this.cnSum = pairs.map(() => new Float64Array(this.nbins));
+    this.counts = new Float64Array(this.nbins);
+    this.shells = new Float64Array(this.nbins);
+    for (let k = 0; k < this.nbins; k++) {
+      const lo = k * dr, hi = (k + 1) * dr;
+      this.shells[k] = ((4 * Math.PI) / 3) * (hi * hi * hi - lo * lo * lo);
+    }
+  }
+
+  /** Adds one frame: positions n×3 Å and its cell. */
+  addFrame(positions: Float64Array, cell: Cell): void {
+    const V = cellVolume(cell);
+    const lists = new Map<number, CellList>();
+    const listOf = (z: number): CellList => {
+      let cl = lists.get(z);
+      if (!cl) lists.set(z, (cl = buildCellList(cell, positions, this.index.get(z)!, this.rMax, this.pbc)));
+      return cl;
+    };
+    const hist = this.counts;
+    this.pairs.forEach((p, m) => {
+      hist.fill(0);
+      const A = this.index.get(p.a)!;
+      const cl = listOf(p.b);
+      for (let e = 0; e < A.length; e++) {
+        const i = A[e]!;
+        histogramNeighbors(cl, positions[3 * i]!, positions[3 * i + 1]!, positions[3 * i + 2]!, i, this.dr, hist, this.q);
+      }
+      const nA = A.length;
+      const nB = p.a === p.b ? nA - 1 : this.index.get(p.b)!.length;
+      const g = this.gSum[m]!, cn = this.cnSum[m]!;
+      let run = 0;
+      for (let k = 0; k < this.nbins; k++) {
+        g[k]! += (V * hist[k]!) / (nA * nB * this.shells[k]!);
+        run += hist[k]!;
+        cn[k]! += run / nA;
+      }
+    });
+    this.frameCount++;
+  }
+
+  get frames(): number {
+    return this.frameCount;
+  }
+
+  result(): RdfResult {
+    const f = this.frameCount || 1;
+    const r = new Float64Array(this.nbins);
+    for (let k = 0; k < this.nbins; k++) r[k] = (k + 0.5) * this.dr;
+    return {
+      r,
+      dr: this.dr,
+      rMax: this.rMax,
+      frames: this.frameCount,
+      pairs: this.pairs.map((p, m) => ({
+        a: p.a,
+        b: p.b,
+        g: this.gSum[m]!.map((x) => x / f),
+        cn: this.cnSum[m]!.map((x) => x / f),
+      })),
+    };
+  }
+}
+
+/**
+ * Suggests a bond cutoff from a partial g(r): the first minimum after the first peak. g is
+ * smoothed with a 5-bin moving average; the peak is the first local maximum where g ≥ 1; the
+ * minimum is the lowest smoothed value before g climbs back above the next peak's half height
+ * (at a flat zero gap, the middle of the gap). Returns undefined if there is no peak.
+ */
+export function firstMinimum(r: ArrayLike<number>, g: ArrayLike<number>): number | undefined {
+  const n = g.length;
+  const s = new Float64Array(n);
+  for (let k = 0; k < n; k++) {
+    let sum = 0, c = 0;
+    for (let o = -2; o <= 2; o++) if (k + o >= 0 && k + o < n) (sum += g[k + o]!), c++;
+    s[k] = sum / c;
+  }
+  let peak = -1;
+  for (let k = 1; k < n - 1; k++) {
+    if (s[k]! >= 1 && s[k]! >= s[k - 1]! && s[k]! > s[k + 1]!) {
+      // The first peak is the largest value up to where g drops below half of it.
+      let top = k;
+      let j = k;
+      while (j < n && s[j]! > 0.5 * s[top]!) {
+        if (s[j]! > s[top]!) top = j;
+        j++;
+      }
+      peak = top;
+      break;
+    }
+  }
+  if (peak < 0) return undefined;
+  let lo = peak;
+  let minVal = s[peak]!;
+  let firstMin = peak, lastMin = peak;
+  for (let k = peak + 1; k < n; k++) {
+    if (s[k]! < minVal - 1e-12) {
+      minVal = s[k]!;
+      firstMin = lastMin = k;
+    } else if (Math.abs(s[k]! - minVal) <= 1e-12 && lastMin === k - 1) lastMin = k;
+    // Stop once g has risen well above the minimum again (the next shell).
+    if (s[k]! > minVal + 0.5 * Math.max(1, s[peak]! - minVal) * 0.5 && k > firstMin + 2 && s[k]! >= 1) break;
+    lo = k;
+  }
+  void lo;
+  if (firstMin === peak) return undefined;
+  return (r[firstMin]! + r[lastMin]!) / 2;
+}
