@@ -1,0 +1,167 @@
+/**
+ * Reciprocal-space Ewald sum for an orthorhombic box, as LAMMPS `kspace_style ewald ACC`
+ * (ewald.cpp): the splitting parameter g and the k-vector set follow LAMMPS's rules so the
+ * two codes sum the same terms.
+ *   g = √(−ln(ACC·√(N·r_c·V)/(2·Q₂)))/r_c,  ACC = accuracy × 14.399645 eV/Å (LAMMPS "two-charge
+ *   force"), Q₂ = Σq²·qqr2e; k_max per axis from the rms force-error estimate; all half-space
+ *   k = 2π(kx/Lx, ky/Ly, kz/Lz) with |k|² ≤ 1.00001·max_axis(2π k_max/L)².
+ *   E = qqr2e [Σ_half (4π/V) e^{−k²/4g²}/k² |S(k)|² − g/√π Σqᵢ² − π Q²/(2g²V)],
+ *   S(k) = Σ qⱼ e^{ik·rⱼ}; Fᵢ = qqr2e·qᵢ Σ_half 2(4π/V)e^{−k²/4g²}/k² · k (sinᵢ Re S − cosᵢ Im S).
+ * e^{ik·r} is built by recurrence from per-axis cos/sin tables (no trig in the k loop).
+ */
+import type { MdSystem } from './system.js';
+import { QQR2E } from './units.js';
+
+export class Ewald {
+  readonly gEwald: number;
+  readonly kmax: [number, number, number];
+  readonly kcount: number;
+  private readonly kvec: Int32Array; // kx ky kz per vector
+  private readonly ug: Float64Array;
+  private readonly kcart: Float64Array;
+  private readonly vg: Float64Array; // virial factors (xx yy zz xy xz yz) per k
+  private cs: Float64Array = new Float64Array(0);
+  private cr: Float64Array = new Float64Array(0);
+  private ci: Float64Array = new Float64Array(0);
+  private sn: Float64Array = new Float64Array(0);
+  private readonly volume: number;
+  private readonly qsqsum: number;
+  private readonly qsum: number;
+
+  constructor(
+    sys: MdSystem,
+    readonly accuracyRelative: number,
+    readonly cutoff: number,
+  ) {
+    const [Lx, Ly, Lz] = sys.box as unknown as [number, number, number];
+    const V = Lx * Ly * Lz;
+    this.volume = V;
+    let qsq = 0, qs = 0;
+    for (let i = 0; i < sys.n; i++) {
+      qsq += sys.charges[i]! ** 2;
+      qs += sys.charges[i]!;
+    }
+    this.qsqsum = qsq;
+    this.qsum = qs;
+    const natoms = sys.n;
+    const accuracy = accuracyRelative * QQR2E;
+    const q2 = qsq * QQR2E;
+    let g = (accuracy * Math.sqrt(natoms * cutoff * Lx * Ly * Lz)) / (2 * q2);
+    g = g >= 1 ? (1.35 - 0.15 * Math.log(accuracy)) / cutoff : Math.sqrt(-Math.log(g)) / cutoff;
+    this.gEwald = g;
+    const rms = (km: number, prd: number) =>
+      ((2 * q2 * g) / prd) * Math.sqrt(1 / (Math.PI * km * natoms)) * Math.exp((-Math.PI * Math.PI * km * km) / (g * g * prd * prd));
+    const kmaxFor = (prd: number) => {
+      let k = 1;
+      while (rms(k, prd) > accuracy) k++;
+      return k;
+    };
+    const kx = kmaxFor(Lx), ky = kmaxFor(Ly), kz = kmaxFor(Lz);
+    this.kmax = [kx, ky, kz];
+    const kmax = Math.max(kx, ky, kz);
+    const ux = (2 * Math.PI) / Lx, uy = (2 * Math.PI) / Ly, uz = (2 * Math.PI) / Lz;
+    const gsqmx = Math.max((ux * kx) ** 2, (uy * ky) ** 2, (uz * kz) ** 2) * 1.00001;
+    const vecs: number[] = [];
+    for (let a = 0; a <= kmax; a++)
+      for (let b = -kmax; b <= kmax; b++)
+        for (let c = -kmax; c <= kmax; c++) {
+          if (a === 0 && (b < 0 || (b === 0 && c <= 0))) continue;
+          const sqk = (ux * a) ** 2 + (uy * b) ** 2 + (uz * c) ** 2;
+          if (sqk <= gsqmx) vecs.push(a, b, c);
+        }
+    this.kvec = Int32Array.from(vecs);
+    const nk = vecs.length / 3;
+    this.kcount = nk;
+    this.ug = new Float64Array(nk);
+    this.kcart = new Float64Array(3 * nk);
+    this.vg = new Float64Array(6 * nk);
+    const preu = (4 * Math.PI) / V;
+    const g2inv = 1 / (g * g);
+    for (let k = 0; k < nk; k++) {
+      const kxv = ux * vecs[3 * k]!, kyv = uy * vecs[3 * k + 1]!, kzv = uz * vecs[3 * k + 2]!;
+      const sqk = kxv * kxv + kyv * kyv + kzv * kzv;
+      this.kcart[3 * k] = kxv;
+      this.kcart[3 * k + 1] = kyv;
+      this.kcart[3 * k + 2] = kzv;
+      this.ug[k] = (preu * Math.exp(-0.25 * sqk * g2inv)) / sqk;
+      const vterm = -2 * (1 / sqk + 0.25 * g2inv);
+      this.vg[6 * k] = 1 + vterm * kxv * kxv;
+      this.vg[6 * k + 1] = 1 + vterm * kyv * kyv;
+      this.vg[6 * k + 2] = 1 + vterm * kzv * kzv;
+      this.vg[6 * k + 3] = vterm * kxv * kyv;
+      this.vg[6 * k + 4] = vterm * kxv * kzv;
+      this.vg[6 * k + 5] = vterm * kyv * kzv;
+    }
+  }
+
+  /** Adds reciprocal forces to `f` (local atoms, 3n) and virial; returns the k-space energy (eV). */
+  compute(sys: MdSystem, f: Float64Array, vir: Float64Array): number {
+    const n = sys.n;
+    const K = Math.max(...this.kmax);
+    const width = 2 * K + 1;
+    // cs/sn[(axis·n + i)·width + (m + K)] = cos/sin(m·u_axis·x_i)
+    const size = 3 * n * width;
+    if (this.cs.length !== size) {
+      this.cs = new Float64Array(size);
+      this.sn = new Float64Array(size);
+      this.cr = new Float64Array(n);
+      this.ci = new Float64Array(n);
+    }
+    const crA = this.cr, ciA = this.ci;
+    const cs = this.cs, sn = this.sn;
+    const x = sys.positions, q = sys.charges;
+    for (let ax = 0; ax < 3; ax++) {
+      const u = (2 * Math.PI) / sys.box[ax]!;
+      for (let i = 0; i < n; i++) {
+        const base = (ax * n + i) * width + K;
+        const c1 = Math.cos(u * x[3 * i + ax]!), s1 = Math.sin(u * x[3 * i + ax]!);
+        cs[base] = 1;
+        sn[base] = 0;
+        let c = 1, s = 0;
+        for (let m = 1; m <= K; m++) {
+          const cn = c * c1 - s * s1;
+          const snn = s * c1 + c * s1;
+          c = cn;
+          s = snn;
+          cs[base + m] = c;
+          sn[base + m] = s;
+          cs[base - m] = c;
+          sn[base - m] = -s;
+        }
+      }
+    }
+    const nk = this.kcount;
+    const kv = this.kvec, ug = this.ug, kc = this.kcart, vg = this.vg;
+    let energy = 0;
+    const xoff = 0, yoff = n * width, zoff = 2 * n * width;
+    for (let k = 0; k < nk; k++) {
+      const a = kv[3 * k]! + K, b = kv[3 * k + 1]! + K, c = kv[3 * k + 2]! + K;
+      let sr = 0, si = 0;
+      for (let i = 0; i < n; i++) {
+        const ix = xoff + i * width + a, iy = yoff + i * width + b, iz = zoff + i * width + c;
+        const cx = cs[ix]!, sx = sn[ix]!, cy = cs[iy]!, sy = sn[iy]!, cz = cs[iz]!, sz = sn[iz]!;
+        const cxy = cx * cy - sx * sy, sxy = sx * cy + cx * sy;
+        const cr = cxy * cz - sxy * sz, sr1 = sxy * cz + cxy * sz;
+        crA[i] = cr;
+        ciA[i] = sr1;
+        sr += q[i]! * cr;
+        si += q[i]! * sr1;
+      }
+      const s2 = sr * sr + si * si;
+      energy += ug[k]! * s2;
+      const w = ug[k]! * s2;
+      for (let v = 0; v < 6; v++) vir[v] = vir[v]! + w * vg[6 * k + v]! * QQR2E;
+      const pre = 2 * ug[k]! * QQR2E;
+      const kxv = kc[3 * k]!, kyv = kc[3 * k + 1]!, kzv = kc[3 * k + 2]!;
+      for (let i = 0; i < n; i++) {
+        const fk = pre * q[i]! * (ciA[i]! * sr - crA[i]! * si);
+        f[3 * i] = f[3 * i]! + fk * kxv;
+        f[3 * i + 1] = f[3 * i + 1]! + fk * kyv;
+        f[3 * i + 2] = f[3 * i + 2]! + fk * kzv;
+      }
+    }
+    const g = this.gEwald;
+    energy -= (g * this.qsqsum) / Math.sqrt(Math.PI) + (Math.PI * this.qsum * this.qsum) / (2 * g * g * this.volume);
+    return energy * QQR2E;
+  }
+}
