@@ -2,6 +2,7 @@
 import type { FileFormat } from '../types.js';
 import type { CyclerRecord } from '../../cycling/record.js';
 import { biologicMprCyclingFormat, biologicMptCyclingFormat } from './biologic.js';
+import { gamryCyclingFormat } from './gamry.js';
 import { genericCsvFormat } from '../csv-cycling/format.js';
 import { arbinCsvFormat } from '../arbin/csv.js';
 import { arbinResFormat } from '../arbin/res.js';
@@ -13,6 +14,7 @@ import { newareCsvFormat } from '../neware/csv.js';
 export const cyclingFormats: FileFormat<CyclerRecord>[] = [
   biologicMprCyclingFormat,
   biologicMptCyclingFormat,
+  gamryCyclingFormat,
   arbinCsvFormat,
   arbinResFormat,
   maccorTextFormat,
