@@ -99,3 +99,8 @@ export function splitFields(line: string, delimiter: Delimiter): string[] {
 export function isNumberToken(token: string): boolean {
   return NUMBER.test(token.trim());
 }
+
+/** Drops a leading byte-order mark, whether decoded (U+FEFF) or seen as latin1 bytes (FileHead.text). */
+export function withoutBom(text: string): string {
+  return text.replace(/^(\uFEFF|\u00ef\u00bb\u00bf|\u00ff\u00fe)/, '');
+}

@@ -10,7 +10,7 @@
  */
 import { InputError } from '../../core/errors.js';
 import type { ImpedanceSpectrum } from '../../impedance/spectrum.js';
-import { decodeText, guessDelimiter, isNumberToken, parseNumber, splitFields, splitLines, type Delimiter } from '../text.js';
+import { decodeText, guessDelimiter, isNumberToken, parseNumber, splitFields, splitLines, withoutBom, type Delimiter } from '../text.js';
 import type { FileFormat, FileHead } from '../types.js';
 import { SpectrumBuilder, summarizeSpectrum } from './build.js';
 import { findImpedanceColumns, missingImpedanceColumns, type ImpedanceColumns } from './columns.js';
@@ -81,7 +81,7 @@ export function locateTable(lines: readonly string[], minFields = 3, maxScan = l
 
 /** The head's complete lines (the last one may be cut by the 64 KiB head limit). */
 export function headLines(head: FileHead, max = 200): string[] {
-  const lines = splitLines(head.text);
+  const lines = splitLines(withoutBom(head.text));
   if (head.bytes.length >= 65536) lines.pop();
   return lines.slice(0, max);
 }
@@ -175,3 +175,32 @@ export const delimitedImpedanceFormat: FileFormat<ImpedanceSpectrum> = {
   read: readDelimitedImpedance,
   summarize: summarizeSpectrum,
 };
+
+/**
+ * Reads rows that follow a known header line (instrument formats whose preamble contains
+ * numeric lines, so `locateTable` cannot be used). Columns are found by name; `fallback`
+ * gives positions when the names are not recognised (instrument layouts fixed by the vendor).
+ */
+export function readAfterHeader(
+  lines: readonly string[],
+  file: string,
+  at: { headerIndex: number; header: string[]; dataIndex: number; delimiter: Delimiter; decimalComma?: boolean },
+  options: { fallback?: ImpedanceColumns; skipZeroFrequency?: boolean; stop?: (line: string) => boolean } = {},
+): SpectrumBuilder {
+  const layout: TableLayout = {
+    delimiter: at.delimiter,
+    decimalComma: at.decimalComma ?? false,
+    headerIndex: at.headerIndex,
+    header: at.header,
+    dataIndex: at.dataIndex,
+  };
+  const cols = findImpedanceColumns(at.header) ?? options.fallback;
+  if (!cols) {
+    throw new InputError(
+      file,
+      at.headerIndex + 1,
+      `header has no ${missingImpedanceColumns(at.header).join(', ')} column; expected frequency and Z', Z''`,
+    );
+  }
+  return readImpedanceRows(lines, file, layout, cols, options);
+}

@@ -5,11 +5,27 @@ import { readAs } from '../detect.js';
 import { delimitedImpedanceFormat } from './delimited.js';
 import { biologicMprImpedanceFormat, biologicMptImpedanceFormat } from './biologic.js';
 import { gamryImpedanceFormat } from './gamry.js';
+import { zplotFormat } from './zplot.js';
+import { versaStudioFormat } from './versastudio.js';
+import {
+  autolabNovaFormat,
+  chInstrumentsFormat,
+  maccorImpedanceFormat,
+  parstatFormat,
+  powerSuiteFormat,
+} from './instruments.js';
 
 export const impedanceFormats: FileFormat<ImpedanceSpectrum>[] = [
   biologicMptImpedanceFormat,
   biologicMprImpedanceFormat,
   gamryImpedanceFormat,
+  zplotFormat,
+  versaStudioFormat,
+  parstatFormat,
+  powerSuiteFormat,
+  chInstrumentsFormat,
+  autolabNovaFormat,
+  maccorImpedanceFormat,
   // Generic last: it sniffs low so the specific formats above win.
   delimitedImpedanceFormat,
 ];

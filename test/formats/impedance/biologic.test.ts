@@ -133,3 +133,27 @@ describe('Gamry impedance files', () => {
     expect(read('eis', 'gamryparser_eispot_data_curveaborted.DTA').frequency.length).toBe(5);
   });
 });
+
+describe('BioLogic sign convention against EC-Lab\'s own phase', () => {
+  it('Z\'\' has the sign of Phase(Z)/deg at every point of every PEIS text export', async () => {
+    const { parseMpt } = await import('../../../src/formats/biologic/mpt.js');
+    const { findColumn } = await import('../../../src/formats/biologic/columns.js');
+    const files = [
+      ['eis', 'impedance.py', 'exampleDataBioLogic.mpt'],
+      ['eis', 'biologic-converter', 'peis.mpt'],
+      ['eis', 'ixdat_dataset_with_loop_01_05_PEIS_DUSB0_C01.mpt'],
+      ['eis', 'ixdat_multiple_techniques_dataset_01_01_PEIS_C01.mpt'],
+    ];
+    let checked = 0;
+    for (const p of files) {
+      const s = read(...p);
+      const phase = findColumn(parseMpt(new Uint8Array(readFileSync(sharedData(...p))), 'x'), 'Phase(Z)/deg')!.values;
+      for (let i = 0; i < s.imag.length; i++) {
+        if (Math.abs(phase[i]!) < 1e-6) continue;
+        expect(Math.sign(s.imag[i]!), `${p.join('/')} point ${i}`).toBe(Math.sign(phase[i]!));
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
+  });
+});
