@@ -61,13 +61,14 @@ export function density(s: Structure): number {
 /**
  * Parses a chemical formula into element counts in order of first appearance. Accepts element
  * symbols with integer or decimal counts, nested (), [] and {} groups with multipliers, and
- * "·"/"." adducts with a leading multiplier ("CaSO4·2H2O"). Throws Error with a reason.
+ * "·" or "*" adducts with a leading multiplier ("CaSO4·2H2O"; "." is a decimal point, as in
+ * "Li0.5La0.5TiO3"). Throws Error with a reason.
  */
 export function parseFormula(formula: string): Map<string, number> {
   const text = formula.replace(/\s+/g, '');
   if (!text) throw new Error('the formula is empty');
   const total = new Map<string, number>();
-  for (const part of text.split(/[·.*](?=\d*[A-Z([{])/)) {
+  for (const part of text.split(/[·•*]/)) {
     const lead = /^(\d+(?:\.\d+)?)/.exec(part);
     const mult = lead ? Number(lead[1]) : 1;
     const body = lead ? part.slice(lead[0].length) : part;
@@ -103,7 +104,7 @@ function parseGroup(s: string, start: number, whole: string, close?: string): [M
     if (!m) throw new Error(`unexpected "${ch}" in "${whole}"; expected an element symbol`);
     let sym = m[0];
     // "Co" vs "C"+"o" is settled by the periodic table: take the two-letter symbol only if it exists.
-    if (sym.length === 2 && atomicNumber(sym) === undefined) sym = sym[0]!;
+    if (sym.length === 2 && atomicNumber(sym) === undefined && atomicNumber(sym[0]!) !== undefined) sym = sym[0]!;
     if (atomicNumber(sym) === undefined) throw new Error(`unknown element "${sym}" in "${whole}"`);
     const canonical = elementSymbol(atomicNumber(sym)!);
     const [n, next] = readCount(s, i + sym.length);
