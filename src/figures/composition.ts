@@ -5,8 +5,10 @@ import { figure, type Figure } from './figure.js';
 import { legend, logAxis, seriesColor, themed } from './theme.js';
 
 export interface CompositionPoint {
-  /** composition variable (dimensionless, e.g. x) */
+  /** composition variable (dimensionless, e.g. x); with `category` only the order */
   x: number;
+  /** categorical composition (e.g. "M = Hf"): drawn on a band axis instead of x */
+  category?: string;
   /** S/cm */
   conductivity: Quantity;
   /** family / series name, e.g. "xNa2O2–HfCl4" */
@@ -15,16 +17,18 @@ export interface CompositionPoint {
 
 export function compositionFigure(points: CompositionPoint[], opts: { id?: string; title?: string; xLabel?: string } = {}): Figure {
   const names = [...new Set(points.map((p) => p.series))];
+  const categorical = points.some((p) => p.category !== undefined);
+  const key = (p: CompositionPoint) => (categorical ? (p.category ?? String(p.x)) : p.x);
   const marks: unknown[] = [];
   names.forEach((name, i) => {
     const color = seriesColor(i);
-    const pts = points.filter((p) => p.series === name && p.conductivity.value > 0).sort((a, b) => a.x - b.x).map((p) => ({ x: p.x, y: p.conductivity.value, lo: Math.max(p.conductivity.value - (p.conductivity.stderr ?? 0), p.conductivity.value * 0.5), hi: p.conductivity.value + (p.conductivity.stderr ?? 0) }));
-    marks.push(Plot.line(pts, { x: 'x', y: 'y', stroke: color, strokeWidth: 1.2, strokeDasharray: '4 3' }));
+    const pts = points.filter((p) => p.series === name && p.conductivity.value > 0).sort((a, b) => a.x - b.x).map((p) => ({ x: key(p), y: p.conductivity.value, lo: Math.max(p.conductivity.value - (p.conductivity.stderr ?? 0), p.conductivity.value * 0.5), hi: p.conductivity.value + (p.conductivity.stderr ?? 0) }));
+    if (!categorical) marks.push(Plot.line(pts, { x: 'x', y: 'y', stroke: color, strokeWidth: 1.2, strokeDasharray: '4 3' }));
     marks.push(Plot.ruleX(pts, { x: 'x', y1: 'lo', y2: 'hi', stroke: color }));
     marks.push(Plot.dot(pts, { x: 'x', y: 'y', r: 4.5, fill: color, stroke: 'white' }));
   });
   const spec = themed({
-    x: { label: opts.xLabel ?? 'Composition x', inset: 20 },
+    x: categorical ? { type: 'point', label: opts.xLabel ?? 'Composition', padding: 0.5, domain: [...new Set(points.sort((a, b) => a.x - b.x).map(key))] } : { label: opts.xLabel ?? 'Composition x', inset: 20 },
     y: logAxis('σ at 25 °C (S cm⁻¹)', { inset: 16 }),
     marks: [...marks, ...legend(names.map((n, i) => ({ label: n, color: seriesColor(i), symbol: 'dot' as const, filled: true })), 'bottom-right')],
   });

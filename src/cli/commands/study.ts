@@ -1,10 +1,71 @@
+/**
+ * `superionic demo|run|serve` (CONTRACT §9). `run` executes a study folder (study.json + files)
+ * through the cached pipeline and writes DIR/report.html, DIR/results.json and
+ * DIR/figures/*.svg|png; `demo` does the same for the bundled NHOC study.
+ */
 import type { Command } from 'commander';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { svgToPng } from '../../figures/png.js';
+import { writeFileAtomic } from '../../io/files.js';
+import { buildReport } from '../../report/build.js';
+import { runStudy } from '../../study/pipeline.js';
+import { resultsDocument } from '../../study/results.js';
 import type { CliContext } from '../context.js';
+import { packageVersion } from '../main.js';
+import { progressBar } from '../progress.js';
 import { notBuilt } from './_stub.js';
 
-/** `superionic demo|run|serve` (CONTRACT §9). */
-export function register(program: Command, _ctx: CliContext): void {
-  program.command('demo').description('run the bundled NHOC study end to end').option('--out <dir>', 'output folder').action(notBuilt('demo'));
-  program.command('run').description('run a study folder').argument('<study>').option('--out <dir>', 'output folder').action(notBuilt('run'));
-  program.command('serve').description('the local workbench on 127.0.0.1').argument('[study]').action(notBuilt('serve'));
+/** The bundled study, at the same depth from src/cli/commands and dist/cli/commands. */
+export function demoStudyDir(): string {
+  return fileURLToPath(new URL('../../../examples/nhoc/', import.meta.url));
+}
+
+export interface StudyOutputSummary {
+  out: string;
+  figures: number;
+  analyses: number;
+  cache: { hits: number; misses: number };
+}
+
+/** Runs a study and writes the report; shared by `run` and `demo`. */
+export async function runAndWrite(ctx: CliContext, studyDir: string, outDir: string, cacheDir: string): Promise<StudyOutputSummary> {
+  const bar = progressBar(ctx, false);
+  const run = await runStudy(studyDir, { cacheDir, onProgress: bar });
+  bar.done();
+  const software = { superionic: packageVersion(), node: process.versions.node };
+  const report = buildReport(run, software);
+  const out = resolve(outDir);
+  for (const f of report.figures) {
+    writeFileAtomic(join(out, 'figures', `${f.id}.svg`), f.svg);
+    writeFileAtomic(join(out, 'figures', `${f.id}.png`), svgToPng(f.svg));
+  }
+  writeFileAtomic(join(out, 'results.json'), JSON.stringify(resultsDocument(run, software), null, 2) + '\n');
+  writeFileAtomic(join(out, 'report.html'), report.html);
+  const problems = run.outcomes.reduce((n, o) => n + o.errors.length, 0);
+  const notBuiltCount = run.outcomes.filter((o) => o.status === 'not-built').length;
+  ctx.io.stderr(
+    `superionic: ${run.outcomes.length} analyses (${run.cache.misses} computed, ${run.cache.hits} from cache${notBuiltCount ? `, ${notBuiltCount} not built yet` : ''}${problems ? `, ${problems} problem${problems > 1 ? 's' : ''} listed in the report` : ''}); ${report.figures.length} figures\n`,
+  );
+  ctx.print(join(out, 'report.html'));
+  return { out, figures: report.figures.length, analyses: run.outcomes.length, cache: run.cache };
+}
+
+export function register(program: Command, ctx: CliContext): void {
+  program
+    .command('demo')
+    .description('run the bundled NHOC study end to end: DIR/report.html, DIR/results.json, DIR/figures/*.svg|png (the impedance data in it are generated from the paper\'s reported values and labelled so)')
+    .option('--out <dir>', 'output folder', 'superionic-demo')
+    .action(async (opts: { out: string }) => {
+      await runAndWrite(ctx, demoStudyDir(), opts.out, join(resolve(opts.out), '.superionic-cache'));
+    });
+  program
+    .command('run')
+    .description('run a study folder (STUDY_DIR/study.json + its files; schema in schemas/study.schema.json) with a content-hash cache in STUDY_DIR/.superionic-cache, so a re-run only redoes what changed')
+    .argument('<study>', 'study folder containing study.json')
+    .option('--out <dir>', 'output folder (default STUDY_DIR/report)')
+    .action(async (study: string, opts: { out?: string }) => {
+      await runAndWrite(ctx, study, opts.out ?? join(study, 'report'), join(resolve(study), '.superionic-cache'));
+    });
+  program.command('serve').description('the local workbench on 127.0.0.1 (not built yet)').argument('[study]').option('--port <n>', 'port').action(notBuilt('serve'));
 }

@@ -1,0 +1,118 @@
+/**
+ * Which figures each analysis outcome gets. Outcomes are plain JSON (as in results.json), so
+ * this reads them through small local shapes, never through domain types.
+ */
+import type { Quantity } from '../core/quantity.js';
+import { arrheniusFigure } from '../figures/arrhenius.js';
+import { bodeFigure } from '../figures/bode.js';
+import { compositionFigure } from '../figures/composition.js';
+import type { Figure } from '../figures/figure.js';
+import { msdFigure } from '../figures/msd.js';
+import { nyquistFigure, type ImpedanceSeries } from '../figures/nyquist.js';
+import type { StudyManifest } from '../study/manifest.js';
+import type { AnalysisOutcome } from '../study/types.js';
+
+interface Curve {
+  frequency: number[];
+  real: number[];
+  imag: number[];
+}
+interface FitRow {
+  measurement: string;
+  sample: string | null;
+  temperatureK: number | null;
+  bulkResistance?: Quantity;
+  parameters: Record<string, Quantity>;
+  spectrum: Curve;
+  model: Curve;
+}
+
+const celsius = (K: number | null) => (K === null ? '' : `${Math.round((K - 273.15) * 10) / 10} °C`);
+
+function eisFitFigures(o: AnalysisOutcome, m: StudyManifest): Figure[] {
+  const fits = (o.results.fits as FitRow[] | undefined) ?? [];
+  const figs: Figure[] = [];
+  const samples = [...new Set(fits.map((f) => f.sample ?? ''))];
+  // All samples near 25 °C, normalised to the pellet geometry (Ω·cm) so they compare.
+  const room: ImpedanceSeries[] = [];
+  let zoom = 0;
+  for (const s of samples) {
+    const rows = fits.filter((f) => (f.sample ?? '') === s).sort((a, b) => (a.temperatureK ?? 0) - (b.temperatureK ?? 0));
+    if (rows.length === 0) continue;
+    const label = m.samples.find((x) => x.id === s)?.label ?? (s || 'unassigned');
+    const series = rows.map((r) => ({ label: celsius(r.temperatureK) || r.measurement, frequency: r.spectrum.frequency, real: r.spectrum.real, imag: r.spectrum.imag, fit: r.model }));
+    const rb = rows[0]!.bulkResistance?.value;
+    const r0 = Object.entries(rows[0]!.parameters).find(([k]) => /^R0$|^Rs$/.test(k))?.[1].value ?? 0;
+    const id = s.toLowerCase().replace(/[^a-z0-9]+/g, '-') || 'spectra';
+    figs.push(nyquistFigure(series.slice(0, 6), { id: `nyquist-${id}`, title: `Nyquist plots — ${label}`, ...(rb ? { maxReal: 1.5 * (rb + r0) } : {}) }));
+    figs.push(bodeFigure([series[0]!, series[series.length - 1]!].filter((x, i, a) => a.indexOf(x) === i), { id: `bode-${id}`, title: `Bode plot — ${label}` }));
+    const sample = m.samples.find((x) => x.id === s);
+    const p = sample?.pellet;
+    const area = p ? (p.areaCm2 ?? (Math.PI * (p.diameterCm ?? 0) ** 2) / 4) : undefined;
+    if (p && area && rb) {
+      const k = area / p.thicknessCm; // Ω → Ω·cm
+      const r = rows[0]!;
+      room.push({ label: `${label}, ${celsius(r.temperatureK)}`, frequency: r.spectrum.frequency, real: r.spectrum.real.map((v) => v * k), imag: r.spectrum.imag.map((v) => v * k), fit: { real: r.model.real.map((v) => v * k), imag: r.model.imag.map((v) => v * k) } });
+      zoom = Math.max(zoom, 1.5 * (rb + r0) * k);
+    }
+  }
+  if (room.length > 1) {
+    const f = nyquistFigure(room, { id: 'nyquist-specific', title: 'Specific impedance of all samples at the lowest temperature', unit: 'Ω·cm', maxReal: zoom });
+    f.caption += ' Impedance multiplied by A/L of each pellet (Ω·cm), so arcs compare as resistivities.';
+    figs.unshift(f);
+  }
+  return figs;
+}
+
+interface ArrheniusRow {
+  sample: string;
+  label: string;
+  composition: { x?: number; metal?: string; family?: string } | null;
+  temperatureK: number[];
+  conductivity: number[];
+  form: 'sigmaT' | 'sigma';
+  activationEnergy: Quantity;
+  prefactor: Quantity;
+  conductivityAt25C: Quantity;
+}
+
+function arrheniusFigures(o: AnalysisOutcome): Figure[] {
+  const rows = (o.results.samples as ArrheniusRow[] | undefined) ?? [];
+  if (rows.length === 0) return [];
+  const figs = [arrheniusFigure(rows.map((r) => ({ label: r.label.replace(/\s*\(.*\)$/, '') === r.label ? r.label : r.sample, temperature: r.temperatureK, conductivity: r.conductivity, activationEnergy: r.activationEnergy, prefactor: r.prefactor, form: r.form }))) ];
+  const numeric = rows.filter((r) => typeof r.composition?.x === 'number');
+  if (numeric.length >= 2) {
+    figs.push(compositionFigure(numeric.map((r) => ({ x: r.composition!.x!, conductivity: r.conductivityAt25C, series: r.composition?.family ?? 'series' }))));
+  } else if (rows.length >= 2) {
+    figs.push(compositionFigure(rows.map((r, i) => ({ x: i, category: r.composition?.metal ? `M = ${r.composition.metal}` : r.sample, conductivity: r.conductivityAt25C, series: r.composition?.family ?? 'samples' })), { xLabel: 'Composition' }));
+  }
+  return figs;
+}
+
+interface DiffusionResults {
+  species: string;
+  diffusionCoefficient: Quantity;
+  fit: { startPs: number; endPs: number; intercept: Quantity };
+  msd: { time: number[]; value: number[] };
+}
+
+function diffusionFigures(o: AnalysisOutcome): Figure[] {
+  const r = o.results as unknown as Partial<DiffusionResults>;
+  if (!r.msd || !r.diffusionCoefficient || !r.fit) return [];
+  return [msdFigure([{ label: `${r.species} tracer MSD`, time: r.msd.time, value: r.msd.value, fitStart: r.fit.startPs, fitEnd: r.fit.endPs, diffusionCoefficient: r.diffusionCoefficient, intercept: r.fit.intercept.value }], { id: `msd-${o.id}` })];
+}
+
+/** Figures of one outcome; a figure that fails to draw is reported, not fatal. */
+export function figuresFor(o: AnalysisOutcome, m: StudyManifest): Figure[] {
+  if (o.status === 'not-built' || o.status === 'error') return [];
+  switch (o.type) {
+    case 'eis-fit':
+      return eisFitFigures(o, m);
+    case 'arrhenius':
+      return arrheniusFigures(o);
+    case 'diffusion':
+      return diffusionFigures(o);
+    default:
+      return [];
+  }
+}

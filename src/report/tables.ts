@@ -1,0 +1,45 @@
+/** The number tables of each analysis, with uncertainties (value ± one standard error). */
+import type { Quantity } from '../core/quantity.js';
+import { formatNumber, formatQuantity } from '../figures/format.js';
+import type { StudyManifest } from '../study/manifest.js';
+import type { AnalysisOutcome } from '../study/types.js';
+import { esc, table } from './html.js';
+
+const q = (x: Quantity | undefined | null, scale = 1, unit?: string) => (x ? esc(formatQuantity({ value: x.value * scale, unit: unit ?? x.unit, ...(x.stderr !== undefined ? { stderr: x.stderr * scale } : {}) })) : '—');
+const generatedMark = (m: StudyManifest, measurementId: string) => (m.measurements.find((x) => x.id === measurementId)?.provenance?.generated ? ' <span class="gen" title="generated data, not measured">generated</span>' : '');
+
+export function tablesFor(o: AnalysisOutcome, m: StudyManifest): string {
+  const r = o.results as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  switch (o.type) {
+    case 'eis-fit': {
+      const fits = (r.fits ?? []) as any[]; // eslint-disable-line @typescript-eslint/no-explicit-any
+      const params = [...new Set(fits.flatMap((f) => Object.keys(f.parameters ?? {})))];
+      return (
+        table(
+          ['Measurement', 'T (°C)', 'R<sub>bulk</sub>', 'σ', 'χ²', 'converged'],
+          fits.map((f) => [esc(f.measurement) + generatedMark(m, f.measurement), f.temperatureK == null ? '—' : formatNumber(f.temperatureK - 273.15, 4), q(f.bulkResistance, 1, 'Ω'), q(f.conductivity, 1e3, 'mS/cm'), formatNumber(f.chiSquare, 3), f.converged ? 'yes' : '<b>no</b>']),
+        ) +
+        `<details><summary>All fitted parameters (${esc(r.circuit)})</summary>` +
+        table(['Measurement', ...params.map(esc)], fits.map((f) => [esc(f.measurement), ...params.map((p) => q(f.parameters?.[p]))])) +
+        '</details>'
+      );
+    }
+    case 'eis-kk':
+      return table(
+        ['Measurement', 'M', 'μ', 'max |Δ| (%)', 'valid'],
+        ((r.spectra ?? []) as any[]).map((s) => [esc(s.measurement) + generatedMark(m, s.measurement), String(s.M), formatNumber(s.mu, 3), formatNumber(100 * s.maxResidual, 3), s.valid ? 'yes' : '<b>no</b>']), // eslint-disable-line @typescript-eslint/no-explicit-any
+      );
+    case 'arrhenius':
+      return table(
+        ['Sample', 'E<sub>a</sub>', 'σ at 25 °C', 'σ<sub>0</sub>', 'r²', 'points'],
+        ((r.samples ?? []) as any[]).map((s) => [esc(s.label), q(s.activationEnergy), q(s.conductivityAt25C, 1e3, 'mS/cm'), q(s.prefactor), formatNumber(s.r2, 5), String(s.points)]), // eslint-disable-line @typescript-eslint/no-explicit-any
+      );
+    case 'diffusion':
+      return table(
+        ['Species', 'D', 'σ (Nernst–Einstein)', 'Haven ratio', 'fit window (ps)', 'ions', 'frames'],
+        [[esc(r.species), q(r.diffusionCoefficient), q(r.conductivity), q(r.havenRatio), r.fit ? `${formatNumber(r.fit.startPs)}–${formatNumber(r.fit.endPs)}` : '—', String(r.ions ?? '—'), String(r.frames ?? '—')]],
+      );
+    default:
+      return '';
+  }
+}

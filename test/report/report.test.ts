@@ -1,0 +1,41 @@
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+
+describe('superionic demo → report.html', () => {
+  it('writes a self-contained report with every figure, and results.json with units', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'superionic-demo-'));
+    const r = await runCli(['demo', '--out', out]);
+    expect(r.code).toBe(0);
+    const html = readFileSync(join(out, 'report.html'), 'utf8');
+    // no network at view time: no src/href to http(s), no scripts, no external CSS
+    expect(html).not.toMatch(/\s(src|href)\s*=\s*["']?https?:/i);
+    expect(html).not.toMatch(/<script|<link\s/i);
+    expect(html).not.toMatch(/@import|url\(\s*["']?https?:/i);
+    const files = readdirSync(join(out, 'figures'));
+    const svgs = files.filter((f) => f.endsWith('.svg'));
+    expect(svgs.length).toBeGreaterThan(0);
+    for (const f of svgs) {
+      expect(files).toContain(f.replace(/\.svg$/, '.png'));
+      expect(html).toContain(`id="fig-${f.replace(/\.svg$/, '')}"`);
+    }
+    expect((html.match(/<figure /g) ?? []).length).toBe(svgs.length);
+    // generated inputs are labelled, unfinished analyses say so
+    expect(html).toContain('generated');
+    const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8'));
+    for (const a of results.analyses) {
+      if (a.status === 'not-built') {
+        expect(a.results).toEqual({});
+        expect(html).toContain('not built yet');
+      }
+    }
+    const diffusion = results.analyses.find((a: { type: string }) => a.type === 'diffusion');
+    expect(diffusion.status).toBe('ok');
+    // the bundled trajectory is a random walk with D = 6.667e-7 cm²/s; GLS gives 6.59e-7 ± 0.32e-7 (fixture README)
+    expect(diffusion.results.diffusionCoefficient.unit).toBe('cm2/s');
+    expect(diffusion.results.diffusionCoefficient.value).toBeCloseTo(6.59e-7, 8);
+    expect(Math.abs(diffusion.results.diffusionCoefficient.value - 6.667e-7)).toBeLessThan(2 * diffusion.results.diffusionCoefficient.stderr);
+  }, 60_000);
+});

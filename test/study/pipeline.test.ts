@@ -1,0 +1,73 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runStudy } from '../../src/study/pipeline.js';
+import { runCli } from '../helpers/cli.js';
+import { tinyStudy } from './helpers.js';
+
+const kk = [{ id: 'kk', type: 'eis-kk', measurements: ['a', 'b'] }];
+
+describe('study pipeline', () => {
+  it('runs an analysis, then reuses it from the cache, and redoes only what changed', async () => {
+    const dir = tinyStudy([...kk, { id: 'kk2', type: 'eis-kk', measurements: ['a'] }]);
+    const cacheDir = join(dir, '.superionic-cache');
+    const first = await runStudy(dir, { cacheDir });
+    expect(first.cache).toEqual({ hits: 0, misses: 2 });
+    const spectra = first.outcomes[0]!.results.spectra as Array<{ maxResidual: number; M: number }>;
+    expect(spectra).toHaveLength(2);
+    // generated from a KK-consistent circuit with 0.2 % noise: residuals at the noise level
+    for (const s of spectra) expect(s.maxResidual).toBeLessThan(0.02);
+    const second = await runStudy(dir, { cacheDir });
+    expect(second.cache).toEqual({ hits: 2, misses: 0 });
+    expect(second.outcomes.every((o) => o.cached)).toBe(true);
+    expect(second.outcomes[0]!.results).toEqual(first.outcomes[0]!.results);
+    // Change file b: only the analysis reading b is recomputed.
+    const b = join(dir, 'eis/b.csv');
+    writeFileSync(b, readFileSync(b, 'utf8').replace(/\n$/, '\n\n'));
+    const third = await runStudy(dir, { cacheDir });
+    expect(third.cache).toEqual({ hits: 1, misses: 1 });
+    expect(third.outcomes.find((o) => o.id === 'kk')!.cached).toBe(false);
+    expect(third.outcomes.find((o) => o.id === 'kk2')!.cached).toBe(true);
+  });
+
+  it('a broken file is listed as an error and the rest is still analysed and reported', async () => {
+    const dir = tinyStudy([{ id: 'kk', type: 'eis-kk', measurements: ['a', 'c', 'b'] }], { broken: true });
+    const run = await runStudy(dir, {});
+    const o = run.outcomes[0]!;
+    expect(o.status).toBe('partial');
+    expect((o.results.spectra as unknown[]).length).toBe(2);
+    expect(o.errors).toHaveLength(1);
+    expect(o.errors[0]!.file).toMatch(/broken\.csv/);
+    const r = await runCli(['run', dir, '--out', join(dir, 'out')]);
+    expect(r.code).toBe(0);
+    const html = readFileSync(join(dir, 'out/report.html'), 'utf8');
+    expect(html).toContain('broken.csv');
+    expect(html).toContain('Problems');
+    const results = JSON.parse(readFileSync(join(dir, 'out/results.json'), 'utf8'));
+    expect(results.analyses[0].errors[0].file).toMatch(/broken\.csv/);
+  });
+
+  it('analyses whose domain code has not landed say "not built yet" and carry no numbers', async () => {
+    const dir = tinyStudy([{ id: 'window', type: 'window', measurement: 'a' }]);
+    const run = await runStudy(dir, {});
+    expect(run.outcomes[0]!.status).toBe('not-built');
+    expect(run.outcomes[0]!.results).toEqual({});
+  });
+
+  it('a file outside the study folder is refused', async () => {
+    const dir = tinyStudy([{ id: 'kk', type: 'eis-kk', measurements: ['x'] }]);
+    const m = JSON.parse(readFileSync(join(dir, 'study.json'), 'utf8'));
+    m.measurements.push({ id: 'x', file: '../../etc/passwd', technique: 'eis' });
+    writeFileSync(join(dir, 'study.json'), JSON.stringify(m));
+    const run = await runStudy(dir, {});
+    expect(run.outcomes[0]!.status).toBe('error');
+    expect(run.outcomes[0]!.errors[0]!.message).toMatch(/outside the study folder/);
+  });
+
+  it('a missing manifest is exit 1 with one line', async () => {
+    const r = await runCli(['run', '/nonexistent-study-dir']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^superionic: error: .*study\.json: no such file\n$/);
+    expect(existsSync('/nonexistent-study-dir')).toBe(false);
+  });
+});
