@@ -1,4 +1,10 @@
 import { DOMParser } from 'linkedom';
+
+/** The bits of linkedom's element type these tests use (the project compiles without the DOM lib). */
+interface El {
+  textContent: string | null;
+  getAttribute(name: string): string | null;
+}
 import { describe, expect, it } from 'vitest';
 import { arrheniusFigure } from '../../src/figures/arrhenius.js';
 import { bodeFigure } from '../../src/figures/bode.js';
@@ -48,7 +54,7 @@ describe('figures', () => {
     const root = doc.documentElement;
     expect(root.tagName.toLowerCase()).toBe('svg');
     expect(root.getAttribute('xmlns')).toBe('http://www.w3.org/2000/svg');
-    const texts = Array.from(doc.querySelectorAll('text')).map((t) => t.textContent);
+    const texts = (Array.from(doc.querySelectorAll('text')) as El[]).map((t) => t.textContent);
     expect(texts).toContain(c.x);
     expect(texts).toContain(c.y);
     expect(c.fig.caption.length).toBeGreaterThan(20);
@@ -61,7 +67,7 @@ describe('figures', () => {
     const doc = new DOMParser().parseFromString(fig.svg, 'image/svg+xml');
     // pixels per Ω from the first and last tick label of an axis (labels carry translate(x,y))
     const scale = (label: string, coord: 0 | 1) => {
-      const t = Array.from(doc.querySelectorAll(`g[aria-label="${label}"] text`)).map((e) => ({
+      const t = (Array.from(doc.querySelectorAll(`g[aria-label="${label}"] text`)) as El[]).map((e) => ({
         v: Number(e.textContent!.replace('−', '-')),
         px: Number(/translate\(([-\d.]+),([-\d.]+)\)/.exec(e.getAttribute('transform')!)![coord + 1]),
       }));
