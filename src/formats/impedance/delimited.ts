@@ -24,6 +24,8 @@ export interface TableLayout {
   header?: string[];
   /** Index (0-based) of the first data line. */
   dataIndex: number;
+  /** Found only by its header (no valid numeric row yet): a weak sign that this is an impedance table. */
+  headerOnly?: boolean;
 }
 
 const COMMENT = /^\s*[#%!]/;
@@ -76,7 +78,50 @@ export function locateTable(lines: readonly string[], minFields = 3, maxScan = l
     }
     return layout;
   }
+  // No valid numeric row (e.g. the only row is damaged): a recognisable impedance header on
+  // the first line still identifies the table, so reading can say what is wrong with the row.
+  const firstIndex = lines.findIndex((l) => l.trim() !== '' && !COMMENT.test(l));
+  if (firstIndex >= 0 && firstIndex < n) {
+    const delimiter = guessDelimiter(lines[firstIndex]!);
+    const header = splitFields(lines[firstIndex]!, delimiter);
+    if (findImpedanceColumns(header)) {
+      return { delimiter, decimalComma: false, headerIndex: firstIndex, header, dataIndex: firstIndex + 1, headerOnly: true };
+    }
+  }
   return undefined;
+}
+
+/**
+ * True if the first column of the table's rows in `lines` looks like a frequency sweep: at
+ * least 8 rows with the same number of fields, first column > 0, strictly monotonic and
+ * spanning at least a factor 10.
+ */
+function looksLikeSweep(lines: readonly string[], layout: TableLayout): boolean {
+  let prev = NaN;
+  let direction = 0;
+  let rows = 0;
+  let width = -1;
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = layout.dataIndex; i < lines.length && rows < 200; i++) {
+    const line = lines[i]!;
+    if (line.trim() === '') continue;
+    const fields = splitFields(line, layout.delimiter);
+    if (width < 0) width = fields.length;
+    if (fields.length !== width || !numericFields(fields, layout.decimalComma)) return false;
+    const f = Number(layout.decimalComma ? fields[0]!.replace(',', '.') : fields[0]);
+    if (!(f > 0)) return false;
+    if (rows > 0) {
+      const d = Math.sign(f - prev);
+      if (d === 0 || (direction !== 0 && d !== direction)) return false;
+      direction = d;
+    }
+    lo = Math.min(lo, f);
+    hi = Math.max(hi, f);
+    prev = f;
+    rows++;
+  }
+  return rows >= 8 && hi >= 10 * lo;
 }
 
 /** The head's complete lines (the last one may be cut by the 64 KiB head limit). */
@@ -165,12 +210,19 @@ export const delimitedImpedanceFormat: FileFormat<ImpedanceSpectrum> = {
   kind: 'impedance',
   sniff(head) {
     if (head.binary) return 0;
-    const layout = locateTable(headLines(head));
+    const lines = headLines(head);
+    const layout = locateTable(lines);
     if (!layout) return 0;
-    if (!layout.header) return 5;
+    if (layout.headerOnly) return 1;
+    const sweep = looksLikeSweep(lines, layout);
+    // A headerless numeric table is only claimed firmly when its first column is a frequency
+    // sweep (positive, monotonic, over a decade or more): 3-column numbers are otherwise
+    // ambiguous (a VASP-4 POSCAR header is also rows of three numbers).
+    if (!layout.header) return sweep ? 85 : 5;
+    if (findImpedanceColumns(layout.header)) return sweep ? 60 : 20;
     // A header we cannot map still answers 1, so that `readImpedance` on it says which
     // column is missing instead of "not a recognised format"; any specific format wins.
-    return findImpedanceColumns(layout.header) ? 20 : 1;
+    return 1;
   },
   read: readDelimitedImpedance,
   summarize: summarizeSpectrum,
