@@ -9,6 +9,7 @@ import { compositionFigure } from '../figures/composition.js';
 import type { Figure } from '../figures/figure.js';
 import { msdFigure } from '../figures/msd.js';
 import { nyquistFigure, type ImpedanceSeries } from '../figures/nyquist.js';
+import { polyhedraFigure, rdfFigure } from '../figures/structure.js';
 import type { StudyManifest } from '../study/manifest.js';
 import type { AnalysisOutcome } from '../study/types.js';
 
@@ -112,6 +113,14 @@ export function figuresFor(o: AnalysisOutcome, m: StudyManifest): Figure[] {
       return arrheniusFigures(o);
     case 'diffusion':
       return diffusionFigures(o);
+    case 'rdf': {
+      const r = o.results as { r?: number[]; pairs?: Record<string, { g: number[] }> };
+      return r.r && r.pairs ? [rdfFigure({ r: r.r, pairs: r.pairs }, { id: `rdf-${o.id}` })] : [];
+    }
+    case 'coordination': {
+      const r = o.results as { samples?: Array<{ label: string; polyhedra: Array<{ label: string; fraction: number }> }> };
+      return r.samples?.length ? [polyhedraFigure(r.samples.map((s) => ({ label: s.label, polyhedra: s.polyhedra })), { id: `polyhedra-${o.id}` })] : [];
+    }
     default:
       return [];
   }

@@ -39,6 +39,11 @@ export function tablesFor(o: AnalysisOutcome, m: StudyManifest): string {
         ['Species', 'D', 'σ (Nernst–Einstein)', 'Haven ratio', 'fit window (ps)', 'ions', 'frames'],
         [[esc(r.species), q(r.diffusionCoefficient), q(r.conductivity), q(r.havenRatio), r.fit ? `${formatNumber(r.fit.startPs)}–${formatNumber(r.fit.endPs)}` : '—', String(r.ions ?? '—'), String(r.frames ?? '—')]],
       );
+    case 'coordination':
+      return table(
+        ['Structure', 'Centres', 'Frames', 'Mean CN', 'Polyhedra (fraction)'],
+        ((r.samples ?? []) as any[]).map((s) => [esc(s.label), String(s.count), String(s.frames), esc(Object.entries(s.mean).map(([k, v]) => `${k} ${formatNumber(v as number, 3)}`).join(', ')), esc(s.polyhedra.map((p: any) => `${p.label} ${formatNumber(p.fraction, 3)}`).join(', '))]), // eslint-disable-line @typescript-eslint/no-explicit-any
+      );
     default:
       return '';
   }

@@ -37,5 +37,11 @@ describe('superionic demo → report.html', () => {
     expect(diffusion.results.diffusionCoefficient.unit).toBe('cm2/s');
     expect(diffusion.results.diffusionCoefficient.value).toBeCloseTo(6.59e-7, 8);
     expect(Math.abs(diffusion.results.diffusionCoefficient.value - 6.667e-7)).toBeLessThan(2 * diffusion.results.diffusionCoefficient.stderr);
+    // polyhedra of the designed-truth cell (Hf–O 2.4 Å, Hf–Cl 2.9 Å): exactly the truth file's counts
+    const coord = results.analyses.find((a: { type: string }) => a.type === 'coordination');
+    const counts = Object.fromEntries(coord.results.samples[0].polyhedra.map((p: { label: string; count: number }) => [p.label, p.count]));
+    expect(counts).toEqual({ HfO2Cl4: 15, HfO3Cl3: 6, HfO4Cl2: 3, HfO5Cl: 1, HfOCl5: 7 });
+    const rdf = results.analyses.find((a: { type: string }) => a.type === 'rdf');
+    expect(Object.keys(rdf.results.pairs)).toEqual(['Hf-O', 'Hf-Cl', 'Na-Cl', 'Na-O']);
   }, 60_000);
 });

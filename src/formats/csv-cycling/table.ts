@@ -89,7 +89,8 @@ export function readTable(bytes: Uint8Array, file: string, layout: TableLayout):
   }
   // Field index → slot in `mapped`
   const nf = headers.length;
-  const slot = new Int32Array(Math.max(nf, 1) + 256).fill(-1);
+  const nSlots = Math.max(nf, 1) + 256;
+  const slot = new Int32Array(nSlots).fill(-1);
   const mapped: MappedColumn[] = Object.values(cols) as MappedColumn[];
   mapped.forEach((c, k) => (slot[c.index] = k));
 
@@ -97,7 +98,7 @@ export function readTable(bytes: Uint8Array, file: string, layout: TableLayout):
   const starts = lineStarts(bytes, layout.headerLine + 1 + (layout.skipAfterHeader ?? 0));
   let pos = starts[layout.headerLine + 1 + (layout.skipAfterHeader ?? 0)] ?? bytes.length;
   let cap = 1;
-  for (let i = pos; i < bytes.length; i++) if (bytes[i] === NL) cap++;
+  for (let i = bytes.indexOf(NL, pos); i >= 0; i = bytes.indexOf(NL, i + 1)) cap++;
   const values = mapped.map(() => new Float64Array(cap));
   const stateCodes = cols.state ? new Uint8Array(cap) : undefined;
   const stateSlot = cols.state ? mapped.indexOf(cols.state) : -1;
@@ -109,8 +110,8 @@ export function readTable(bytes: Uint8Array, file: string, layout: TableLayout):
   const n = bytes.length;
   while (pos < n) {
     lineNo++;
-    let e = pos;
-    while (e < n && bytes[e] !== NL) e++;
+    let e = bytes.indexOf(NL, pos);
+    if (e < 0) e = n;
     let le = e > pos && bytes[e - 1] === CR ? e - 1 : e;
     let ls = pos;
     pos = e + 1;
@@ -119,42 +120,50 @@ export function readTable(bytes: Uint8Array, file: string, layout: TableLayout):
       le--;
     }
     if (le <= ls) continue; // blank line
-    // skip whitespace-only lines
-    let blank = true;
-    for (let i = ls; i < le; i++) if (bytes[i] !== 32 && bytes[i] !== 9 && bytes[i] !== d) { blank = false; break; }
-    if (blank) continue;
-    let field = 0;
-    let fs = ls;
-    let found = 0;
-    for (let i = ls; i <= le; i++) {
-      if (i < le && bytes[i] === QUOTE && i === fs) {
-        // quoted field: skip to the closing quote
-        i++;
-        while (i < le && bytes[i] !== QUOTE) i++;
-        continue;
-      }
-      if (i === le || bytes[i] === d) {
-        const k = field < slot.length ? slot[field]! : -1;
-        if (k >= 0) {
-          found++;
-          let a = fs;
-          let z = i;
-          if (bytes[a] === QUOTE && z - a >= 2 && bytes[z - 1] === QUOTE) {
-            a++;
-            z--;
-          }
-          if (k === stateSlot) {
-            while (a < z && bytes[a] === 32) a++;
-            stateCodes![rows] = a < z ? bytes[a]! : 0;
-          } else if (k === timeSlot) {
-            values[k]![rows] = parseTime(bytes, a, z);
-          } else {
-            values[k]![rows] = parseFloatBytes(bytes, a, z, dc);
-          }
+    const c0 = bytes[ls]!;
+    if (c0 === 32 || c0 === 9 || c0 === d) {
+      // whitespace-only lines are skipped
+      let blank = true;
+      for (let i = ls; i < le; i++) {
+        const c = bytes[i]!;
+        if (c !== 32 && c !== 9 && c !== d) {
+          blank = false;
+          break;
         }
-        field++;
-        fs = i + 1;
       }
+      if (blank) continue;
+    }
+    let field = 0;
+    let found = 0;
+    let i = ls;
+    while (i <= le) {
+      let a = i;
+      let z: number;
+      if (i < le && bytes[i] === QUOTE) {
+        // quoted field: the delimiter may occur inside
+        a = i + 1;
+        i = a;
+        while (i < le && bytes[i] !== QUOTE) i++;
+        z = i;
+        while (i < le && bytes[i] !== d) i++;
+      } else {
+        while (i < le && bytes[i] !== d) i++;
+        z = i;
+      }
+      const k = field < nSlots ? slot[field]! : -1;
+      if (k >= 0) {
+        found++;
+        if (k === stateSlot) {
+          while (a < z && bytes[a] === 32) a++;
+          stateCodes![rows] = a < z ? bytes[a]! : 0;
+        } else if (k === timeSlot) {
+          values[k]![rows] = timeMode === 'number' ? parseFloatBytes(bytes, a, z, dc) : parseTime(bytes, a, z);
+        } else {
+          values[k]![rows] = parseFloatBytes(bytes, a, z, dc);
+        }
+      }
+      field++;
+      i++; // past the delimiter (or the line end)
     }
     if (found < mapped.length) {
       throw new InputError(file, lineNo, `expected ${nf} fields separated by ${JSON.stringify(dChar)}, found ${field}; the file may be truncated`);

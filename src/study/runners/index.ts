@@ -6,6 +6,7 @@ import { diffusionRunner } from './diffusion.js';
 // eis-fit.ts waits for the fitter (src/impedance/fit) to land; until then the placeholder says "not built yet".
 import { eisKkRunner } from './eis-kk.js';
 import { notBuiltRunner } from './not-built.js';
+import { coordinationRunner, rdfRunner } from './structure.js';
 
 export const runners: Record<AnalysisType, AnalysisRunner> = {
   'eis-fit': notBuiltRunner('eis-fit'),
@@ -16,8 +17,8 @@ export const runners: Record<AnalysisType, AnalysisRunner> = {
   rate: notBuiltRunner('rate'),
   gitt: notBuiltRunner('gitt'),
   window: notBuiltRunner('window'),
-  rdf: notBuiltRunner('rdf'),
-  coordination: notBuiltRunner('coordination'),
+  rdf: rdfRunner as unknown as AnalysisRunner,
+  coordination: coordinationRunner as unknown as AnalysisRunner,
   xrd: notBuiltRunner('xrd'),
   pdf: notBuiltRunner('pdf'),
   diffusion: diffusionRunner as unknown as AnalysisRunner,

@@ -1,0 +1,69 @@
+/**
+ * Cycler file parsing speed.
+ * 1. The largest BioLogic .mpr fixture (cellpy biol.mpr, 3.6 MB, 23 561 rows × 31 fields): H1's
+ *    parseMpr alone and with our CyclerRecord wrapper. Reference: galvani's MPRfile on the same
+ *    file, 1–8 ms (median of 10–20 runs on this 2-core VM, PROVENANCE-cycling.md; python3-galvani
+ *    is not installable here, so the figure is quoted, not re-measured). Target: within 2×.
+ * 2. A generated 1-million-row CSV (time, voltage, current, step, cycle, two capacities) through
+ *    the generic delimited reader. Target ≥ 100 MB/s. Peak memory reported as the RSS high-water
+ *    mark over the parse (sampled) and the typed-array bytes of the result.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { join, dirname } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseMpr } from '../src/formats/biologic/mpr.js';
+import { recordFromBiologic } from '../src/formats/cycling/biologic-record.js';
+import { genericCsvFormat } from '../src/formats/csv-cycling/format.js';
+import { medianMs } from './util.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const GALVANI_MS: [number, number] = [1, 8];
+
+function generateCsv(rows: number): Uint8Array {
+  const parts: string[] = ['time/s,Ewe/V,I/mA,Ns,cycle number,Q charge/mA.h,Q discharge/mA.h\n'];
+  let t = 0;
+  for (let i = 0; i < rows; i++) {
+    t += 10.0017;
+    const phase = Math.floor(i / 5000) % 2;
+    const I = phase ? -0.1151342 : 0.1151342;
+    const V = 3 + 0.5 * Math.sin(i * 1e-3) + 1e-6 * (i % 97);
+    parts.push(`${t.toFixed(4)},${V.toFixed(7)},${I.toFixed(7)},${phase + 1},${Math.floor(i / 10000) + 1},${(i % 5000 * 3.2e-4).toFixed(6)},${(i % 3000 * 2.1e-4).toFixed(6)}\n`);
+  }
+  return new TextEncoder().encode(parts.join(''));
+}
+
+export function run(): void {
+  const mprPath = join(here, '..', '..', 'shared', 'data', 'cycling', 'biologic', 'cellpy_biol.mpr');
+  const mpr = new Uint8Array(readFileSync(mprPath));
+  const parseOnly = medianMs(() => parseMpr(mpr, 'biol.mpr'), 21, 3);
+  const withRecord = medianMs(() => recordFromBiologic(parseMpr(mpr, 'biol.mpr'), 'biol.mpr', 'biologic-mpr'), 21, 3);
+  console.log(
+    `biol.mpr (3.6 MB, 23 561 rows): parseMpr ${parseOnly.toFixed(2)} ms, + CyclerRecord ${withRecord.toFixed(2)} ms; ` +
+      `galvani ${GALVANI_MS[0]}–${GALVANI_MS[1]} ms (quoted) → ratio ours/galvani ${(withRecord / GALVANI_MS[1]).toFixed(2)}–${(withRecord / GALVANI_MS[0]).toFixed(2)} (target ≤ 2)`,
+  );
+
+  const csv = generateCsv(1_000_000);
+  const mb = csv.length / 1e6;
+  const rss0 = process.memoryUsage().rss;
+  let peak = rss0;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5);
+  const times: number[] = [];
+  let rows = 0;
+  let bytesOut = 0;
+  for (let k = 0; k < 5; k++) {
+    const t0 = performance.now();
+    const r = genericCsvFormat.read(csv, 'gen.csv');
+    times.push(performance.now() - t0);
+    peak = Math.max(peak, process.memoryUsage().rss);
+    rows = r.time.length;
+    bytesOut = [r.time, r.voltage, r.current, r.chargeCapacity, r.dischargeCapacity].reduce((a, x) => a + (x ? x.buffer.byteLength : 0), 0);
+  }
+  clearInterval(timer);
+  times.sort((a, b) => a - b);
+  const ms = times[2]!;
+  console.log(
+    `generated CSV ${mb.toFixed(1)} MB, ${rows} rows: ${ms.toFixed(0)} ms → ${(mb / (ms / 1000)).toFixed(0)} MB/s (target ≥ 100); ` +
+      `peak RSS +${((peak - rss0) / 1e6).toFixed(0)} MB over the input already in memory; result arrays ${(bytesOut / 1e6).toFixed(0)} MB`,
+  );
+}
