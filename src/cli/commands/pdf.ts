@@ -1,13 +1,170 @@
+/**
+ * `superionic pdf` (CONTRACT §6): X-ray G(r) of a structure or trajectory. The partial g(r)
+ * come from atoms/rdf (the `structure rdf` convention); scattering/pdf weights and transforms them.
+ * Also exports the glue that turns a file into partial g(r) for the amorphous XRD route.
+ */
 import type { Command } from 'commander';
+import { InvalidArgumentError } from 'commander';
 import type { CliContext } from '../context.js';
-import { notBuilt } from './_stub.js';
+import { forEachFile } from '../files.js';
+import { positive } from '../options.js';
+import { readInputFile } from '../../io/files.js';
+import { InputError, UsageError } from '../../core/errors.js';
+import { quantity } from '../../core/quantity.js';
+import { cellVolume, type Structure } from '../../atoms/structure.js';
+import type { Frame, Trajectory } from '../../atoms/trajectory.js';
+import { isValidCell } from '../../atoms/lattice.js';
+import { speciesCounts } from '../../atoms/composition.js';
+import { RdfAccumulator } from '../../atoms/rdf.js';
+import { readTrajectory } from '../../formats/structure/read.js';
+import type { PartialPdfInput } from '../../scattering/partials.js';
+import { xrayPdf } from '../../scattering/pdf.js';
 
-/** `superionic pdf` (CONTRACT §6). */
-export function register(program: Command, _ctx: CliContext): void {
+/** Python-style START:STOP:STEP (STOP exclusive). */
+export interface FrameRange {
+  start: number;
+  stop: number;
+  step: number;
+}
+
+export function frameRange(value: string): FrameRange {
+  const parts = value.split(':').map((p) => (p.trim() === '' ? undefined : Number(p)));
+  if (parts.length > 3 || parts.some((x) => x !== undefined && (!Number.isInteger(x) || x < 0))) {
+    throw new InvalidArgumentError(`expected START:STOP:STEP with whole numbers ≥ 0, got "${value}"`);
+  }
+  if (parts.length === 1) return { start: parts[0]!, stop: parts[0]! + 1, step: 1 };
+  const step = parts[2] ?? 1;
+  if (step < 1) throw new InvalidArgumentError('STEP must be ≥ 1');
+  return { start: parts[0] ?? 0, stop: parts[1] ?? Number.POSITIVE_INFINITY, step };
+}
+
+/** Reads a structure or trajectory file and checks it has elements and a periodic cell. */
+export function loadTrajectory(file: string): Trajectory {
+  const { trajectory } = readTrajectory(readInputFile(file), file);
+  const s = trajectory.structure;
+  if (s.numbers.some((z) => z === 0)) throw new InputError(file, undefined, 'atoms have numeric types only; expected element symbols');
+  if (!isValidCell(s.cell)) throw new InputError(file, undefined, 'no periodic cell; expected a structure with a cell (CIF, POSCAR, extended XYZ, LAMMPS data)');
+  return trajectory;
+}
+
+/**
+ * Partial g(r) of every unordered species pair over the selected frames, with the mean volume —
+ * the input of the total-scattering routes. A species with a single atom has no like pairs; its
+ * g_aa is zero.
+ */
+export async function partialsOf(file: string, trajectory: Trajectory, rMax: number, dr: number, frames?: FrameRange): Promise<PartialPdfInput & { frames: number }> {
+  const s: Structure = trajectory.structure;
+  const species = speciesCounts(s.numbers);
+  const pairs: { a: number; b: number }[] = [];
+  const single: { a: number; b: number }[] = [];
+  for (let i = 0; i < species.length; i++) {
+    for (let j = i; j < species.length; j++) {
+      const p = { a: species[i]![0], b: species[j]![0] };
+      if (i === j && species[i]![1] < 2) single.push(p);
+      else pairs.push(p);
+    }
+  }
+  if (pairs.length === 0) throw new InputError(file, undefined, 'a single atom has no pair distribution function');
+  const acc = new RdfAccumulator(s.numbers, pairs, rMax, dr, s.pbc);
+  let volume = 0;
+  let k = 0;
+  const range = frames ?? { start: 0, stop: Number.POSITIVE_INFINITY, step: 1 };
+  for await (const f of trajectory.frames() as AsyncIterable<Frame>) {
+    if (k >= range.stop) break;
+    if (k >= range.start && (k - range.start) % range.step === 0) {
+      acc.addFrame(f.positions, f.cell);
+      volume += cellVolume(f.cell);
+    }
+    k++;
+  }
+  if (acc.frames === 0) throw new InputError(file, undefined, `--frames selects no frames (the file has ${k})`);
+  const res = acc.result();
+  return {
+    r: res.r,
+    dr: res.dr,
+    counts: new Map(species),
+    volume: volume / acc.frames,
+    partials: [...res.pairs.map((p) => ({ a: p.a, b: p.b, g: p.g })), ...single.map((p) => ({ ...p, g: new Float64Array(res.r.length) }))],
+    frames: acc.frames,
+  };
+}
+
+interface PdfOpts {
+  rMax: number;
+  bin: number;
+  qMax?: number;
+  formFactors: 'zero' | 'q';
+  frames?: FrameRange;
+  json?: boolean;
+}
+
+async function pdf(file: string, o: PdfOpts) {
+  if (!(o.rMax > o.bin)) throw new UsageError(`--r-max ${o.rMax} must exceed --bin ${o.bin}`);
+  const t = loadTrajectory(file);
+  const input = await partialsOf(file, t, o.rMax, o.bin, o.frames);
+  const res = xrayPdf(input, { qMax: o.qMax, formFactors: o.formFactors });
+  const doc: Record<string, unknown> = {
+    file,
+    r: res.r,
+    G: res.G,
+    weights: res.weights,
+    rho0: quantity(res.rho0, 'Å^-3'),
+    frames: input.frames,
+    rMax: input.r.length * input.dr,
+    dr: input.dr,
+    formFactors: o.qMax === undefined ? 'f(0) = Z' : o.formFactors === 'q' ? 'f(Q), pymatgen X-ray table' : 'f(0) = Z',
+  };
+  if (o.qMax !== undefined) {
+    doc.qMax = o.qMax;
+    doc.lorch = true;
+  }
+  return doc as { file: string; r: Float64Array; G: Float64Array; weights: Record<string, number>; frames: number } & Record<string, unknown>;
+}
+
+function human(d: Awaited<ReturnType<typeof pdf>>): string {
+  let top = 0;
+  for (let k = 0; k < d.G.length; k++) if (d.G[k]! > d.G[top]!) top = k;
+  const w = Object.entries(d.weights)
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, v]) => `${k} ${v.toFixed(3)}`)
+    .join(', ');
+  return [
+    `X-ray G(r), ${d.frames} frame(s), r < ${(d.r.length * (d.dr as number)).toFixed(2)} Å, dr ${d.dr} Å${d.qMax ? `, Q_max ${d.qMax} Å⁻¹ (Lorch)` : ''}`,
+    `Faber–Ziman weights: ${w}`,
+    `highest peak: r = ${d.r[top]!.toFixed(3)} Å, G = ${d.G[top]!.toFixed(3)} Å⁻²`,
+  ].join('\n');
+}
+
+export function register(program: Command, ctx: CliContext): void {
   program
     .command('pdf')
     .description('X-ray pair distribution function G(r) of a structure or trajectory')
-    .argument('<files...>', 'structure or trajectory files')
+    .argument('<files...>', 'structure or trajectory files (CIF, POSCAR, extended XYZ, LAMMPS data/dump, …)')
+    .option('--r-max <Å>', 'outer radius, Å (beyond half the cell uses periodic images)', positive, 10)
+    .option('--bin <Å>', 'bin width dr, Å', positive, 0.01)
+    .option('--q-max <1/Å>', 'apply Q_max termination with a Lorch window (reciprocal route)', positive)
+    .option('--form-factors <zero|q>', 'with --q-max: f(0) = Z at every Q ("zero") or Q-dependent X-ray form factors ("q")', (v) => {
+      if (v !== 'zero' && v !== 'q') throw new InvalidArgumentError('expected zero or q');
+      return v;
+    }, 'zero')
+    .option('--frames <START:STOP:STEP>', 'trajectory frames to average (STOP exclusive; default all)', frameRange)
     .option('--json', 'print JSON')
-    .action(notBuilt('pdf'));
+    .addHelpText(
+      'after',
+      `
+Convention (CONTRACT §6; "Underneath the Bragg Peaks", debyer):
+  partial g_ab(r) as \`structure rdf\` computes them (bins [k·dr,(k+1)·dr), exact shells), frames averaged;
+  Faber–Ziman X-ray weights w_ab = c_a c_b f_a f_b / (Σ c_a f_a)² with f = f(0) = Z, listed per
+  unordered pair with 2× for a ≠ b (they sum to 1);
+  g_X(r) = Σ w_ab g_ab(r);  G(r) = 4π r ρ0 [g_X(r) − 1]  in Å⁻², ρ0 = N/V.
+  --q-max Q: S_ab(Q) = 1 + 4πρ0 ∫ r²(g_ab − 1) sin(Qr)/(Qr) L(r) dr (L = sinc(r/r_max) window),
+  S_X(Q) Faber–Ziman with f(Q), F(Q) = Q[S_X − 1], G(r) = (2/π) ∫_0^Qmax F(Q) M(Q) sin(Qr) dQ,
+  M(Q) = sin(πQ/Qmax)/(πQ/Qmax) (Lorch).
+JSON: {"file", "r": [Å], "G": [Å^-2], "weights": {"A-B": number}, "rho0": Quantity(Å^-3), "frames",
+  "rMax", "dr", "qMax"?}`,
+    )
+    .action(async (files: string[], o: PdfOpts) => {
+      await forEachFile(ctx, files, !!o.json, (file) => pdf(file, o), human);
+    });
 }
+

@@ -1,0 +1,73 @@
+/**
+ * Input shared by the total-scattering routes (X-ray PDF and the amorphous powder pattern):
+ * partial pair distribution functions g_ab(r) in the CONTRACT §5 convention (bins
+ * [k·dr, (k+1)·dr) reported at centres, exact shell volumes), with the composition and volume
+ * they were computed for. The scattering module does not compute g(r) itself (that is atoms/'s
+ * job); callers pass what `structure rdf` computes.
+ */
+import { elementSymbol } from '../core/elements.js';
+
+export interface PartialPdfInput {
+  /** Bin centres, Å, evenly spaced by dr starting at dr/2. */
+  r: Float64Array;
+  /** Bin width, Å. */
+  dr: number;
+  /** Atoms per element: atomic number → count. */
+  counts: ReadonlyMap<number, number>;
+  /** Cell volume, Å³ (ρ0 = N/V). */
+  volume: number;
+  /** Partials by atomic numbers; g_ab = g_ba, so each unordered pair once is enough. */
+  partials: readonly { a: number; b: number; g: Float64Array }[];
+}
+
+/** The element list (in the order of `counts`), concentrations c_a and number density ρ0 (Å⁻³). */
+export function composition(input: PartialPdfInput): { z: number[]; c: number[]; rho0: number; n: number } {
+  const z = [...input.counts.keys()];
+  const n = [...input.counts.values()].reduce((a, b) => a + b, 0);
+  return { z, c: z.map((k) => input.counts.get(k)! / n), rho0: n / input.volume, n };
+}
+
+/** g_ab for atomic numbers a, b (either order); throws if the partial is missing. */
+export function partialOf(input: PartialPdfInput, a: number, b: number): Float64Array {
+  const p = input.partials.find((q) => (q.a === a && q.b === b) || (q.a === b && q.b === a));
+  if (!p) throw new RangeError(`partial g(r) ${elementSymbol(a)}-${elementSymbol(b)} is missing`);
+  return p.g;
+}
+
+/** Unordered pairs (a ≤ b in the element order) as index pairs. */
+export function unorderedPairs(m: number): [number, number][] {
+  const out: [number, number][] = [];
+  for (let i = 0; i < m; i++) for (let j = i; j < m; j++) out.push([i, j]);
+  return out;
+}
+
+/**
+ * Partial structure factors S_ab(Q) = 1 + 4πρ0 Σ_k r_k² (g_ab(r_k) − 1) sin(Q r_k)/(Q r_k) L(r_k) dr,
+ * with the real-space window L(r) = sin(πr/R)/(πr/R) (R = outer bin edge) when `window` is set
+ * (it tames the truncation of g at R). Returns one Float64Array per unordered pair.
+ */
+export function partialStructureFactors(input: PartialPdfInput, q: Float64Array, window: boolean): Float64Array[] {
+  const { z, rho0 } = composition(input);
+  const nb = input.r.length;
+  const R = nb * input.dr;
+  const weightR = new Float64Array(nb);
+  for (let k = 0; k < nb; k++) {
+    const r = input.r[k]!;
+    const x = (Math.PI * r) / R;
+    weightR[k] = 4 * Math.PI * rho0 * r * r * input.dr * (window ? Math.sin(x) / x : 1);
+  }
+  return unorderedPairs(z.length).map(([i, j]) => {
+    const g = partialOf(input, z[i]!, z[j]!);
+    const s = new Float64Array(q.length);
+    for (let m = 0; m < q.length; m++) {
+      const qm = q[m]!;
+      let sum = 0;
+      for (let k = 0; k < nb; k++) {
+        const qr = qm * input.r[k]!;
+        sum += weightR[k]! * (g[k]! - 1) * (qr === 0 ? 1 : Math.sin(qr) / qr);
+      }
+      s[m] = 1 + sum;
+    }
+    return s;
+  });
+}

@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+import { fixture, sharedData } from '../helpers/paths.js';
+
+const ref = JSON.parse(readFileSync(fixture('fixtures/pdf/xpdf_nhoc.json'), 'utf8')) as {
+  r: number[];
+  G_A: number[];
+  G_B_pymatgen_lorch: number[];
+  weights_ordered: Record<string, number>;
+};
+const maxAbsDiff = (a: number[], b: number[]) => a.reduce((m, x, i) => Math.max(m, Math.abs(x - b[i]!)), 0);
+
+describe('superionic pdf (partial g(r) from atoms/rdf, X-ray weighting from scattering/pdf)', () => {
+  const file = sharedData('structure/nhoc_32fu.extxyz');
+
+  it('real-space G(r) of frame 0 equals the xpdf.py anchor', async () => {
+    const run = await runCli(['pdf', file, '--r-max', '9.5', '--bin', '0.02', '--json']);
+    expect(run.code).toBe(0);
+    const doc = run.json();
+    expect(Object.keys(doc)).toEqual(expect.arrayContaining(['r', 'G', 'weights']));
+    expect(doc.r.length).toBe(ref.r.length);
+    expect(maxAbsDiff(doc.G, ref.G_A)).toBeLessThan(1e-5);
+    expect(Object.values(doc.weights as Record<string, number>).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+    expect(doc.weights['Hf-O']).toBeCloseTo(2 * ref.weights_ordered['Hf-O']!, 5);
+  });
+
+  it('--q-max applies Lorch termination (anchor route B with f(Q))', async () => {
+    const run = await runCli(['pdf', file, '--r-max', '9.5', '--bin', '0.02', '--q-max', '25', '--form-factors', 'q', '--json']);
+    const doc = run.json();
+    expect(maxAbsDiff(doc.G, ref.G_B_pymatgen_lorch)).toBeLessThan(1e-5);
+    // Termination broadens: the first peak is lower than without it.
+    const plain = (await runCli(['pdf', file, '--r-max', '9.5', '--bin', '0.02', '--json'])).json();
+    expect(Math.max(...doc.G)).toBeLessThan(Math.max(...plain.G));
+  });
+
+  it('a crystal: G(r) of rock salt peaks at a/2 = 2.82 Å and weights follow Z', async () => {
+    const doc = (await runCli(['pdf', sharedData('structure/nacl_rocksalt.cif'), '--r-max', '4', '--bin', '0.01', '--json'])).json();
+    // Local maxima of G: Na–Cl at a/2 = 2.82 Å, then Na–Na/Cl–Cl at a/√2 = 3.99 Å.
+    const maxima: number[] = [];
+    for (let k = 1; k < doc.G.length - 1; k++) if (doc.G[k] > 0 && doc.G[k] > doc.G[k - 1] && doc.G[k] >= doc.G[k + 1]) maxima.push(doc.r[k]);
+    expect(maxima).toHaveLength(2);
+    expect(Math.abs(maxima[0]! - 2.82)).toBeLessThanOrEqual(0.0051);
+    expect(Math.abs(maxima[1]! - 3.988)).toBeLessThanOrEqual(0.0051);
+    // c = 1/2 each, Z = 11 and 17: w(Na-Cl) = 2·11·17/(11+17)² … over (c f)² normalisation
+    expect(doc.weights['Na-Cl']).toBeCloseTo((2 * 11 * 17) / 28 ** 2, 12);
+    expect(doc.weights['Cl-Cl']).toBeCloseTo(17 ** 2 / 28 ** 2, 12);
+  });
+
+  it('bad input exits 1', async () => {
+    const run = await runCli(['pdf', fixture('fixtures/xrd/bad_unknown_element.cif')]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/:14: unknown element/);
+  });
+});
