@@ -94,15 +94,35 @@ export const biologicMptImpedanceFormat: FileFormat<ImpedanceSpectrum> = {
   summarize: summarizeSpectrum,
 };
 
-/** Technique ID of an .mpr from its first module (settings), without parsing the whole file. */
-function mprTechniqueId(head: Uint8Array): number | undefined {
-  if (head.length < 52 + 6 + 59 + 1) return undefined;
+/**
+ * What the head of an .mpr says without parsing the whole file: the technique ID (settings
+ * module byte 0) and the data column IDs (the data module's header is near the start).
+ */
+function mprHeadInfo(head: Uint8Array): { techniqueId?: number; columnIds?: number[] } {
   const view = new DataView(head.buffer, head.byteOffset, head.byteLength);
-  const h = 52 + 6;
-  const name = new TextDecoder('latin1').decode(head.subarray(h, h + 10));
-  if (!name.startsWith('VMP Set')) return undefined;
-  const content = view.getUint32(h + 35, true) === 0xffffffff ? h + 59 : h + 51;
-  return head[content];
+  const latin1 = new TextDecoder('latin1');
+  const info: { techniqueId?: number; columnIds?: number[] } = {};
+  let pos = 52;
+  while (pos + 6 + 59 <= head.length && latin1.decode(head.subarray(pos, pos + 6)) === 'MODULE') {
+    const h = pos + 6;
+    const name = latin1.decode(head.subarray(h, h + 10)).trim();
+    const v2 = view.getUint32(h + 35, true) === 0xffffffff;
+    const length = view.getUint32(h + (v2 ? 39 : 35), true);
+    const version = view.getUint32(h + (v2 ? 43 : 39), true);
+    const content = h + (v2 ? 59 : 51);
+    if (name === 'VMP Set' && content < head.length) info.techniqueId = head[content];
+    if (name === 'VMP data' && content + 6 <= head.length) {
+      const newLayout = version === 0 && v2;
+      const ncol = newLayout ? view.getUint16(content + 4, true) : head[content + 4]!;
+      const first = content + (newLayout ? 6 : 5);
+      if ((version === 2 || version === 3 || newLayout) && first + 2 * ncol <= head.length) {
+        info.columnIds = Array.from({ length: ncol }, (_, i) => view.getUint16(first + 2 * i, true));
+      }
+      break;
+    }
+    pos = content + length;
+  }
+  return info;
 }
 
 export const biologicMprImpedanceFormat: FileFormat<ImpedanceSpectrum> = {
@@ -111,9 +131,11 @@ export const biologicMprImpedanceFormat: FileFormat<ImpedanceSpectrum> = {
   kind: 'impedance',
   sniff(head) {
     if (!hasMprMagic(head.bytes)) return 0;
-    const id = mprTechniqueId(head.bytes);
-    const technique = id === undefined ? undefined : TECHNIQUE_IDS[id];
-    return technique && IMPEDANCE_TECHNIQUES.has(technique) ? 95 : 0;
+    const { techniqueId, columnIds } = mprHeadInfo(head.bytes);
+    const technique = techniqueId === undefined ? undefined : TECHNIQUE_IDS[techniqueId];
+    if (technique) return IMPEDANCE_TECHNIQUES.has(technique) ? 95 : 0;
+    // A technique we do not know by ID (e.g. a staircase PEIS) that records f, Re(Z), −Im(Z).
+    return columnIds && [32, 37, 38].every((id) => columnIds.includes(id)) ? 80 : 0;
   },
   read(bytes, file) {
     const table = parseMpr(bytes, file);

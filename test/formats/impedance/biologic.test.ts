@@ -157,3 +157,11 @@ describe('BioLogic sign convention against EC-Lab\'s own phase', () => {
     expect(checked).toBeGreaterThan(100);
   });
 });
+
+describe('BioLogic .mpr of a technique unknown by ID', () => {
+  it('is read as impedance when it records freq/Hz, Re(Z) and -Im(Z)', () => {
+    const s = readImpedance(buildMpr(200, [32, 37, 38], [[1000, 5, 1], [100, 6, 2]], 'v3'), 'unknown.mpr');
+    expect(s.meta.format).toBe('biologic-mpr');
+    expect(Array.from(s.imag)).toEqual([-1, -2]);
+  });
+});
