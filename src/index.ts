@@ -10,3 +10,4 @@ export type { CyclerRecord, RecordMeta } from './cycling/record.js';
 export type { Structure, Cell } from './atoms/structure.js';
 export { cellVolume, atomCount } from './atoms/structure.js';
 export type { Trajectory, Frame } from './atoms/trajectory.js';
+export * from './scattering/index.js';

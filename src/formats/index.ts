@@ -5,3 +5,4 @@ export { impedanceFormats, readImpedance } from './impedance/index.js';
 export { cyclingFormats } from './cycling/index.js';
 export { structureFormats } from './structure/index.js';
 export { patternFormats, type XYPattern } from './pattern/index.js';
+export { cifFormat, readCif, writeCif } from './cif/index.js';
