@@ -137,7 +137,8 @@ export function parseMpt(bytes: Uint8Array, file: string, options: MptOptions = 
       const raw = fields[c]!;
       const t = decimalComma ? raw.replace(',', '.') : raw;
       const x = Number(t);
-      if (t.trim() !== '' && Number.isFinite(x)) {
+      // Number('') and Number('  ') are 0: only then is the (rare) blank check needed.
+      if (Number.isFinite(x) && (x !== 0 || t.trim() !== '')) {
         values[c]![r] = x;
         continue;
       }

@@ -159,6 +159,9 @@ describe('bad .mpt files', () => {
     const t = 'EC-Lab ASCII FILE\r\nNb header lines : 4\r\n\r\ntime/s\tEwe/V\t\r\n1\t2\t\r\n2\tabc\t\r\n';
     expect(() => parseMpt(enc(t), 'a.mpt')).toThrow(/^a\.mpt:6: column "Ewe\/V" is "abc"; expected a number$/);
   });
+  it('rejects an empty field', () => {
+    expect(() => parseMpt(enc('time/s\tEwe/V\tI/mA\n1\t \t3\n'), 'a.mpt')).toThrow(/^a\.mpt:2: column "Ewe\/V" is ""; expected a number$/);
+  });
   it('rejects a short row', () => {
     const t = 'time/s\tEwe/V\n1\t2\n3\n';
     expect(() => parseMpt(enc(t), 'a.mpt')).toThrow(/^a\.mpt:3: row has 1 fields; expected 2/);
