@@ -18,7 +18,8 @@ import { CoordinationAccumulator } from '../../atoms/coordination.js';
 import { NetworkAccumulator } from '../../atoms/network.js';
 import type { LigandCutoff } from '../../atoms/bonds.js';
 import { buildAmorphous } from '../../atoms/build.js';
-import { readTrajectory, type StructureReadOptions } from '../../formats/structure/read.js';
+import type { StructureReadOptions } from '../../formats/structure/read.js';
+import { openTrajectory } from '../../io/trajectory-stream.js';
 import { readCp2kCell } from '../../formats/structure/cp2k-cell.js';
 import { writeExtxyz } from '../../formats/structure/extxyz-write.js';
 
@@ -116,7 +117,7 @@ function readOptions(opts: ReadOpts): StructureReadOptions {
 }
 
 function load(file: string, opts: ReadOpts): { format: string; trajectory: Trajectory } {
-  const res = readTrajectory(readInputFile(file), file, readOptions(opts));
+  const res = openTrajectory(file, readOptions(opts));
   const s = res.trajectory.structure;
   if (s.numbers.some((z) => z === 0)) {
     throw new InputError(file, undefined, 'atoms have numeric types only; give their elements with --types A,B,… (type 1, 2, …)');

@@ -18,7 +18,7 @@ import { LineCursor, elementOf, int, isTrajectory, lazyTrajectory, num, tokens }
 import { boxCell, type LammpsBox } from './lammps-common.js';
 import type { LammpsReadOptions } from './lammps-data.js';
 
-interface ParsedDumpFrame {
+export interface ParsedDumpFrame {
   frame: Frame;
   numbers: Uint8Array;
   types: Int32Array;
@@ -34,7 +34,8 @@ function expectItem(cur: LineCursor, file: string, item: string): string {
   return l;
 }
 
-function parseDumpFrame(cur: LineCursor, file: string, opts: LammpsReadOptions, k: number): ParsedDumpFrame {
+/** Parses one dump frame at the cursor (from its ITEM: TIMESTEP line). */
+export function parseDumpFrame(cur: LineCursor, file: string, opts: LammpsReadOptions, k: number): ParsedDumpFrame {
   expectItem(cur, file, 'TIMESTEP');
   const stepLine = cur.next();
   const step = int(tokens(stepLine ?? '')[0], file, cur.line, 'time step');
@@ -162,6 +163,30 @@ function parseDumpFrame(cur: LineCursor, file: string, opts: LammpsReadOptions, 
   return { frame, numbers, types: typeArr, typesOnly, pbc, origin: [...box.lo] };
 }
 
+/** The Structure of a first dump frame. */
+export function dumpFirstStructure(first: ParsedDumpFrame): Structure {
+  return {
+    cell: first.frame.cell,
+    numbers: first.numbers,
+    positions: first.frame.positions,
+    pbc: first.pbc,
+    arrays: { type: first.types },
+    info: { step: first.frame.step, origin: first.origin, typesOnly: first.typesOnly },
+  };
+}
+
+/** Throws unless frame k has the same atoms (count, species and types by id) as the first. */
+export function requireSameAtoms(first: ParsedDumpFrame, p: ParsedDumpFrame, file: string, startLine: number, k: number): void {
+  if (p.numbers.length !== first.numbers.length) {
+    throw new InputError(file, startLine + 4, `frame ${k + 1} has ${p.numbers.length} atoms, the first ${first.numbers.length}; a trajectory needs a fixed atom count`);
+  }
+  for (let i = 0; i < p.numbers.length; i++) {
+    if (p.numbers[i] !== first.numbers[i] || p.types[i] !== first.types[i]) {
+      throw new InputError(file, startLine + 1, `atom ${i + 1} of frame ${k + 1} changed species`);
+    }
+  }
+}
+
 export function readLammpsDump(bytes: Uint8Array, file: string, opts: LammpsReadOptions = {}): Structure | Trajectory {
   const text = decodeText(bytes);
   // Pre-scan frame starts by the TIMESTEP items.
@@ -175,27 +200,13 @@ export function readLammpsDump(bytes: Uint8Array, file: string, opts: LammpsRead
   }
   if (starts.length === 0) throw new InputError(file, 1, 'no "ITEM: TIMESTEP"; expected a LAMMPS text dump');
   const first = parseDumpFrame(new LineCursor(text, starts[0]!.pos, starts[0]!.line), file, opts, 0);
-  const structure: Structure = {
-    cell: first.frame.cell,
-    numbers: first.numbers,
-    positions: first.frame.positions,
-    pbc: first.pbc,
-    arrays: { type: first.types },
-    info: { step: first.frame.step, origin: first.origin, typesOnly: first.typesOnly },
-  };
+  const structure = dumpFirstStructure(first);
   if (starts.length === 1) return structure;
   function* frames(): Generator<Frame> {
     yield first.frame;
     for (let k = 1; k < starts.length; k++) {
       const p = parseDumpFrame(new LineCursor(text, starts[k]!.pos, starts[k]!.line), file, opts, k);
-      if (p.numbers.length !== first.numbers.length) {
-        throw new InputError(file, starts[k]!.line + 4, `frame ${k + 1} has ${p.numbers.length} atoms, the first ${first.numbers.length}; a trajectory needs a fixed atom count`);
-      }
-      for (let i = 0; i < p.numbers.length; i++) {
-        if (p.numbers[i] !== first.numbers[i] || p.types[i] !== first.types[i]) {
-          throw new InputError(file, starts[k]!.line + 1, `atom ${i + 1} of frame ${k + 1} changed species`);
-        }
-      }
+      requireSameAtoms(first, p, file, starts[k]!.line, k);
       yield p.frame;
     }
   }

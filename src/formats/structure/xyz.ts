@@ -44,7 +44,7 @@ interface Column {
   start: number;
 }
 
-interface ParsedFrame {
+export interface ParsedXyzFrame {
   numbers: Uint8Array;
   frame: Frame;
   pbc: [boolean, boolean, boolean];
@@ -103,7 +103,8 @@ const DEFAULT_COLUMNS: Column[] = [
   { name: 'pos', type: 'R', n: 3, start: 1 },
 ];
 
-function parseFrame(cur: LineCursor, file: string, frameIndex: number, wantArrays: boolean, opts: XyzReadOptions): ParsedFrame {
+/** Parses one frame at the cursor (which may start on blank lines before the count line). */
+export function parseXyzFrame(cur: LineCursor, file: string, frameIndex: number, wantArrays: boolean, opts: XyzReadOptions): ParsedXyzFrame {
   const countLine = cur.nextNonBlank()!;
   const countLineNo = cur.line;
   const n = int(tokens(countLine)[0], file, countLineNo, 'atom count');
@@ -196,7 +197,7 @@ function parseFrame(cur: LineCursor, file: string, frameIndex: number, wantArray
   }
   const vel = arrays['vel'] ?? arrays['velo'] ?? arrays['velocities'];
   if (vel instanceof Float64Array && vel.length === 3 * n) frame.velocities = vel;
-  const parsed: ParsedFrame = { numbers, frame, pbc, hasCell, comment, info };
+  const parsed: ParsedXyzFrame = { numbers, frame, pbc, hasCell, comment, info };
   if (wantArrays && extra.length > 0) parsed.arrays = arrays;
   return parsed;
 }
@@ -227,11 +228,8 @@ function scanFrames(text: string, file: string): { pos: number; line: number; n:
   return starts;
 }
 
-/** Reads an XYZ / extended XYZ / CP2K xyz file. */
-export function readXyz(bytes: Uint8Array, file: string, opts: XyzReadOptions = {}): Structure | Trajectory {
-  const text = decodeText(bytes);
-  const starts = scanFrames(text, file);
-  const first = parseFrame(new LineCursor(text, starts[0]!.pos, starts[0]!.line), file, 0, true, opts);
+/** The Structure of a first frame (comment keys in info, extra columns in arrays). */
+export function xyzFirstStructure(first: ParsedXyzFrame): Structure {
   const structure: Structure = {
     cell: first.frame.cell,
     numbers: first.numbers,
@@ -241,6 +239,27 @@ export function readXyz(bytes: Uint8Array, file: string, opts: XyzReadOptions = 
   };
   if (first.arrays) structure.arrays = first.arrays;
   if (first.frame.timePs !== undefined) structure.info!.timePs = first.frame.timePs;
+  return structure;
+}
+
+/** Throws unless frame k lists the same elements in the same order as the first frame. */
+export function requireSameSpecies(first: ParsedXyzFrame, p: ParsedXyzFrame, file: string, startLine: number, k: number): void {
+  if (p.numbers.length !== first.numbers.length) {
+    throw new InputError(file, startLine + 1, `frame has ${p.numbers.length} atoms but the first frame has ${first.numbers.length}; a trajectory needs a fixed atom count`);
+  }
+  for (let i = 0; i < p.numbers.length; i++) {
+    if (p.numbers[i] !== first.numbers[i]) {
+      throw new InputError(file, startLine + 3 + i, `atom ${i + 1} of frame ${k + 1} is a different element than in frame 1; a trajectory needs a fixed atom order`);
+    }
+  }
+}
+
+/** Reads an XYZ / extended XYZ / CP2K xyz file. */
+export function readXyz(bytes: Uint8Array, file: string, opts: XyzReadOptions = {}): Structure | Trajectory {
+  const text = decodeText(bytes);
+  const starts = scanFrames(text, file);
+  const first = parseXyzFrame(new LineCursor(text, starts[0]!.pos, starts[0]!.line), file, 0, true, opts);
+  const structure = xyzFirstStructure(first);
   if (starts.length === 1) return structure;
   for (const s of starts) {
     if (s.n !== first.numbers.length) {
@@ -260,12 +279,8 @@ export function readXyz(bytes: Uint8Array, file: string, opts: XyzReadOptions = 
   function* frames(): Generator<Frame> {
     yield first.frame;
     for (let k = 1; k < starts.length; k++) {
-      const p = parseFrame(new LineCursor(text, starts[k]!.pos, starts[k]!.line), file, k, false, opts);
-      for (let i = 0; i < p.numbers.length; i++) {
-        if (p.numbers[i] !== first.numbers[i]) {
-          throw new InputError(file, starts[k]!.line + 3 + i, `atom ${i + 1} of frame ${k + 1} is a different element than in frame 1; a trajectory needs a fixed atom order`);
-        }
-      }
+      const p = parseXyzFrame(new LineCursor(text, starts[k]!.pos, starts[k]!.line), file, k, false, opts);
+      requireSameSpecies(first, p, file, starts[k]!.line, k);
       yield p.frame;
     }
   }
