@@ -19,9 +19,10 @@ export function voltageProfilesFigure(profiles: VoltageProfile[], opts: { id?: s
   const marks = profiles.map((p) => Plot.line(rows(p.capacity, p.voltage), { x: 'x', y: 'y', stroke: color(p.cycle), strokeWidth: 1.5, strokeDasharray: p.half === 'charge' ? undefined : undefined }));
   const shown = cycles.length <= 6 ? cycles : [cycles[0]!, cycles[Math.floor(cycles.length / 3)]!, cycles[Math.floor((2 * cycles.length) / 3)]!, cycles[cycles.length - 1]!];
   const spec = themed({
+    marginRight: 100,
     x: { label: `Capacity (${opts.capacityUnit ?? 'mAh g⁻¹'})` },
     y: { label: 'Voltage (V)' },
-    marks: [...marks, ...legend(shown.map((c) => ({ label: `cycle ${c}`, color: color(c), symbol: 'line' as const })), 'bottom-left')],
+    marks: [...marks, ...legend(shown.map((c) => ({ label: `cycle ${c}`, color: color(c), symbol: 'line' as const })), 'outside-right')],
   });
   return figure(opts.id ?? 'voltage-profiles', opts.title ?? 'Voltage profiles', 'Charge and discharge voltage against capacity for selected cycles (colour from first, dark, to last, light).', spec);
 }
@@ -40,8 +41,8 @@ export function capacityFigure(cycles: CycleSummaryPoint[], opts: { id?: string;
     themed({
       height: 280,
       marginBottom: 30,
-      x: { label: '', tickFormat: () => '' },
-      y: { label: `Capacity (${unit})`, zero: true },
+      x: { label: '', tickFormat: () => '', inset: 10 },
+      y: { label: `Capacity (${unit})`, zero: true, insetTop: 8 },
       marks: [
         Plot.dot(cycles, { x: 'cycle', y: 'charge', r: 2.4, stroke: seriesColor(1), fill: 'white' }),
         Plot.dot(cycles, { x: 'cycle', y: 'discharge', r: 2.4, fill: seriesColor(0) }),
@@ -59,8 +60,8 @@ export function capacityFigure(cycles: CycleSummaryPoint[], opts: { id?: string;
     themed({
       height: 200,
       marginTop: 6,
-      x: { label: 'Cycle' },
-      y: { label: 'CE (%)' },
+      x: { label: 'Cycle', inset: 10 },
+      y: { label: 'CE (%)', inset: 8 },
       marks: [Plot.ruleY([100], { stroke: '#999', strokeDasharray: '3 3' }), Plot.dot(cycles, { x: 'cycle', y: (d: CycleSummaryPoint) => 100 * d.coulombicEfficiency, r: 2.2, fill: seriesColor(2) })],
     }),
   );
@@ -85,7 +86,7 @@ export function rateFigure(steps: RateStep[], opts: { id?: string; title?: strin
     const mid = pts[Math.floor(pts.length / 2)];
     if (mid) marks.push(Plot.text([mid], { x: 'x', y: 'y', text: () => `${s.cRate} C`, dy: -14, fill: seriesColor(i), stroke: 'white', strokeWidth: 4, paintOrder: 'stroke' }));
   });
-  const spec = themed({ x: { label: 'Cycle' }, y: { label: `Discharge capacity (${opts.capacityUnit ?? 'mAh g⁻¹'})`, zero: true }, marks });
+  const spec = themed({ x: { label: 'Cycle', inset: 10 }, y: { insetTop: 22, label: `Discharge capacity (${opts.capacityUnit ?? 'mAh g⁻¹'})`, zero: true }, marks });
   return figure(opts.id ?? 'rate-capability', opts.title ?? 'Rate capability', 'Discharge capacity per cycle, grouped and coloured by C-rate (1C as stated in the study).', spec);
 }
 

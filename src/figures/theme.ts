@@ -96,9 +96,12 @@ export interface LegendEntry {
  * An in-frame legend drawn with Plot marks (stays inside the SVG, unlike Plot's HTML swatches).
  * `anchor` is the frame corner it hugs.
  */
-export function legend(entries: LegendEntry[], anchor: 'top-right' | 'top-left' | 'bottom-right' | 'bottom-left' = 'top-right', facetted = false): unknown[] {
+export function legend(entries: LegendEntry[], anchor: 'top-right' | 'top-left' | 'bottom-right' | 'bottom-left' | 'outside-right' = 'top-right', facetted = false): unknown[] {
   const facet = facetted ? { facet: 'super' } : {};
   if (entries.length === 0) return [];
+  // 'outside-right': in the right margin, top-aligned (the caller widens marginRight)
+  const outside = anchor === 'outside-right';
+  if (outside) anchor = 'top-right';
   const right = anchor.endsWith('right');
   const top = anchor.startsWith('top');
   const rowH = 17;
@@ -107,7 +110,7 @@ export function legend(entries: LegendEntry[], anchor: 'top-right' | 'top-left' 
   const boxW = textW + 36;
   const boxH = entries.length * rowH + 8;
   const halo = { stroke: 'white', strokeWidth: 4, paintOrder: 'stroke' };
-  const x0 = right ? -6 - boxW : 6; // left edge of the legend relative to the anchor
+  const x0 = outside ? 4 : right ? -6 - boxW : 6; // left edge of the legend relative to the anchor
   const y0 = top ? 10 : -10 - boxH;
   const marks: unknown[] = [];
   entries.forEach((e, i) => {

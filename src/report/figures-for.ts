@@ -6,6 +6,7 @@ import type { Quantity } from '../core/quantity.js';
 import { arrheniusFigure } from '../figures/arrhenius.js';
 import { bodeFigure } from '../figures/bode.js';
 import { compositionFigure } from '../figures/composition.js';
+import { capacityFigure, rateFigure, voltageProfilesFigure } from '../figures/cycling.js';
 import type { Figure } from '../figures/figure.js';
 import { msdFigure } from '../figures/msd.js';
 import { nyquistFigure, type ImpedanceSeries } from '../figures/nyquist.js';
@@ -113,6 +114,20 @@ export function figuresFor(o: AnalysisOutcome, m: StudyManifest): Figure[] {
       return arrheniusFigures(o);
     case 'diffusion':
       return diffusionFigures(o);
+    case 'cycling': {
+      const r = o.results as { capacityUnit?: string; cycles?: Array<{ cycle: number; charge: Quantity | null; discharge: Quantity | null; coulombicEfficiency: number | null }>; profiles?: Array<{ cycle: number; half: 'charge' | 'discharge'; capacity: number[]; voltage: number[] }> };
+      const unit = r.capacityUnit === 'mAh/g' ? 'mAh g⁻¹' : 'mAh';
+      const figs: Figure[] = [];
+      if (r.profiles?.length) figs.push(voltageProfilesFigure(r.profiles, { id: `voltage-profiles-${o.id}`, capacityUnit: unit }));
+      const full = (r.cycles ?? []).filter((c) => c.charge && c.discharge && c.coulombicEfficiency !== null);
+      if (full.length) figs.push(capacityFigure(full.map((c) => ({ cycle: c.cycle, charge: c.charge!.value, discharge: c.discharge!.value, coulombicEfficiency: c.coulombicEfficiency! })), { id: `capacity-ce-${o.id}`, capacityUnit: unit }));
+      return figs;
+    }
+    case 'rate': {
+      const r = o.results as { capacityUnit?: string; steps?: Array<{ cRate: number | null; cycles: number[]; dischargeByCycle: Array<number | null> }> };
+      const steps = (r.steps ?? []).filter((s) => s.cRate !== null).map((s) => ({ cRate: Number(s.cRate!.toPrecision(2)), cycles: s.cycles.filter((_, i) => s.dischargeByCycle[i] !== null), discharge: s.dischargeByCycle.filter((d): d is number => d !== null) }));
+      return steps.length ? [rateFigure(steps, { id: `rate-${o.id}`, capacityUnit: r.capacityUnit === 'mAh/g' ? 'mAh g⁻¹' : 'mAh' })] : [];
+    }
     case 'rdf': {
       const r = o.results as { r?: number[]; pairs?: Record<string, { g: number[] }> };
       return r.r && r.pairs ? [rdfFigure({ r: r.r, pairs: r.pairs }, { id: `rdf-${o.id}` })] : [];

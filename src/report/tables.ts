@@ -39,6 +39,24 @@ export function tablesFor(o: AnalysisOutcome, m: StudyManifest): string {
         ['Species', 'D', 'σ (Nernst–Einstein)', 'Haven ratio', 'fit window (ps)', 'ions', 'frames'],
         [[esc(r.species), q(r.diffusionCoefficient), q(r.conductivity), q(r.havenRatio), r.fit ? `${formatNumber(r.fit.startPs)}–${formatNumber(r.fit.endPs)}` : '—', String(r.ions ?? '—'), String(r.frames ?? '—')]],
       );
+    case 'cycling': {
+      const cyc = (r.cycles ?? []) as any[]; // eslint-disable-line @typescript-eslint/no-explicit-any
+      const ret = r.retention ? `<p>Retention (discharge, cycle ${r.retention.last} vs ${r.retention.reference}): <b>${formatNumber(100 * r.retention.value, 4)} %</b>.</p>` : '';
+      return (
+        ret +
+        table(
+          ['Cycle', `Charge (${esc(r.capacityUnit)})`, `Discharge (${esc(r.capacityUnit)})`, 'CE (%)', 'Mean discharge V'],
+          cyc.map((c) => [String(c.cycle), c.charge ? formatNumber(c.charge.value, 4) : '—', c.discharge ? formatNumber(c.discharge.value, 4) : '—', c.coulombicEfficiency == null ? '—' : formatNumber(100 * c.coulombicEfficiency, 4), c.averageVoltageDischarge ? formatNumber(c.averageVoltageDischarge.value, 4) : '—']),
+        )
+      );
+    }
+    case 'rate':
+      return (
+        table(
+          ['C-rate', 'Current (mA)', 'Cycles', `Mean discharge (${esc(r.capacityUnit)})`, 'CE (%)'],
+          ((r.steps ?? []) as any[]).map((s) => [s.cRate == null ? '—' : formatNumber(s.cRate, 3), formatNumber(s.current.value, 4), `${s.cycles[0]}–${s.cycles[s.cycles.length - 1]}`, formatNumber(s.discharge.value, 4), s.coulombicEfficiency == null ? '—' : formatNumber(100 * s.coulombicEfficiency, 4)]), // eslint-disable-line @typescript-eslint/no-explicit-any
+        ) + (r.recovery == null ? '' : `<p>Recovery at the first rate: <b>${formatNumber(100 * r.recovery, 4)} %</b>.</p>`)
+      );
     case 'coordination':
       return table(
         ['Structure', 'Centres', 'Frames', 'Mean CN', 'Polyhedra (fraction)'],

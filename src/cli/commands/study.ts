@@ -4,6 +4,7 @@
  * DIR/figures/*.svg|png; `demo` does the same for the bundled NHOC study.
  */
 import type { Command } from 'commander';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { svgToPng } from '../../figures/png.js';
@@ -12,13 +13,17 @@ import { buildReport } from '../../report/build.js';
 import { runStudy } from '../../study/pipeline.js';
 import { resultsDocument } from '../../study/results.js';
 import type { CliContext } from '../context.js';
-import { packageVersion } from '../main.js';
 import { progressBar } from '../progress.js';
 import { notBuilt } from './_stub.js';
 
 /** The bundled study, at the same depth from src/cli/commands and dist/cli/commands. */
 export function demoStudyDir(): string {
   return fileURLToPath(new URL('../../../examples/nhoc/', import.meta.url));
+}
+
+/** The package version (read here rather than from main.ts, which imports this module). */
+function packageVersion(): string {
+  return (JSON.parse(readFileSync(fileURLToPath(new URL('../../../package.json', import.meta.url)), 'utf8')) as { version: string }).version;
 }
 
 export interface StudyOutputSummary {

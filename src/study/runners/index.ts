@@ -2,6 +2,7 @@
 import type { AnalysisType } from '../manifest.js';
 import type { AnalysisRunner } from '../types.js';
 import { arrheniusRunner } from './arrhenius.js';
+import { cyclingRunner, rateRunner } from './cycling.js';
 import { diffusionRunner } from './diffusion.js';
 // eis-fit.ts waits for the fitter (src/impedance/fit) to land; until then the placeholder says "not built yet".
 import { eisKkRunner } from './eis-kk.js';
@@ -13,8 +14,8 @@ export const runners: Record<AnalysisType, AnalysisRunner> = {
   'eis-kk': eisKkRunner as unknown as AnalysisRunner,
   'eis-drt': notBuiltRunner('eis-drt'),
   arrhenius: arrheniusRunner as unknown as AnalysisRunner,
-  cycling: notBuiltRunner('cycling'),
-  rate: notBuiltRunner('rate'),
+  cycling: cyclingRunner as unknown as AnalysisRunner,
+  rate: rateRunner as unknown as AnalysisRunner,
   gitt: notBuiltRunner('gitt'),
   window: notBuiltRunner('window'),
   rdf: rdfRunner as unknown as AnalysisRunner,
