@@ -8,7 +8,6 @@
  */
 import { InputError } from '../../core/errors.js';
 import type { ElementDef, ParameterKind } from './elements.js';
-import { C, cdiv } from './complex.js';
 import { circuitElements, formatCircuit, parseCircuit, type CircuitNode } from './parse.js';
 
 export interface ParameterInfo {
@@ -41,15 +40,17 @@ export class CircuitModel {
   private readonly children: Int32Array;
   private readonly defs: (ElementDef | null)[];
   private readonly paramOffset: Int32Array;
-  // Scratch (per node / per parameter), reused by every call.
-  private readonly zr: Float64Array;
-  private readonly zi: Float64Array;
-  private readonly fr: Float64Array;
-  private readonly fi: Float64Array;
-  private readonly dr: Float64Array;
-  private readonly di: Float64Array;
-  private readonly z = new Float64Array(2);
-  private readonly d = new Float64Array(8);
+  // Scratch sized for the last frequency count: per-node Z and chain factors (node-major,
+  // n values each) and per-parameter element derivatives (parameter-major), with views.
+  private n = -1;
+  private lastFrequency: Float64Array | null = null;
+  private w = new Float64Array(0);
+  private zr: Float64Array[] = [];
+  private zi: Float64Array[] = [];
+  private fr: Float64Array[] = [];
+  private fi: Float64Array[] = [];
+  private dr: Float64Array[] = [];
+  private di: Float64Array[] = [];
 
   constructor(circuit: string | CircuitNode) {
     this.tree = typeof circuit === 'string' ? parseCircuit(circuit) : circuit;
@@ -105,12 +106,36 @@ export class CircuitModel {
       }
     });
     this.children = Int32Array.from(kids);
-    this.zr = new Float64Array(m);
-    this.zi = new Float64Array(m);
-    this.fr = new Float64Array(m);
-    this.fi = new Float64Array(m);
-    this.dr = new Float64Array(offset);
-    this.di = new Float64Array(offset);
+  }
+
+  /** Sizes the scratch for n frequencies and fills ω = 2πf (cached while the array is the same). */
+  private prepare(frequency: Float64Array): number {
+    const n = frequency.length;
+    if (n !== this.n) {
+      const m = this.kind.length;
+      const P = this.parameterCount;
+      const block = (count: number): Float64Array[] => {
+        const buf = new Float64Array(count * n);
+        return Array.from({ length: count }, (_, k) => buf.subarray(k * n, (k + 1) * n));
+      };
+      this.w = new Float64Array(n);
+      this.zr = block(m);
+      this.zi = block(m);
+      this.fr = block(m);
+      this.fi = block(m);
+      // element derivative blocks start at the element's first parameter and span its parameters
+      const dr = new Float64Array(P * n);
+      const di = new Float64Array(P * n);
+      this.dr = Array.from({ length: P }, (_, k) => dr.subarray(k * n));
+      this.di = Array.from({ length: P }, (_, k) => di.subarray(k * n));
+      this.n = n;
+      this.lastFrequency = null;
+    }
+    if (frequency !== this.lastFrequency) {
+      for (let i = 0; i < n; i++) this.w[i] = 2 * Math.PI * frequency[i]!;
+      this.lastFrequency = frequency;
+    }
+    return n;
   }
 
   /** Index of a parameter by name, or −1. */
@@ -140,106 +165,125 @@ export class CircuitModel {
     return p;
   }
 
-  /** Z(f) for every frequency (Hz) into re/im (Ω). */
+  /**
+   * Z(f) for every frequency (Hz) into re/im (Ω). The frequency array is cached by identity:
+   * do not modify it in place between calls.
+   */
   evaluate(frequency: Float64Array, p: Float64Array, re: Float64Array, im: Float64Array): void {
-    const n = frequency.length;
+    const n = this.prepare(frequency);
+    this.nodeImpedances(n, p);
     const root = this.kind.length - 1;
-    for (let i = 0; i < n; i++) {
-      this.nodeImpedances(2 * Math.PI * frequency[i]!, p);
-      re[i] = this.zr[root]!;
-      im[i] = this.zi[root]!;
-    }
+    re.set(this.zr[root]!.subarray(0, n));
+    im.set(this.zi[root]!.subarray(0, n));
   }
 
   /**
-   * Z(f) and the Jacobian: jre[i·P + k] = ∂Re Z(f_i)/∂p_k, jim likewise (row-major, P parameters).
+   * Z(f) and the Jacobian, column-major in the layout of a stacked residual vector
+   * [Re Z(f_0…f_n−1), Im Z(f_0…f_n−1)]: jac[k·2n + i] = ∂Re Z(f_i)/∂p_k and
+   * jac[k·2n + n + i] = ∂Im Z(f_i)/∂p_k (length 2n·P).
    */
-  evaluateWithJacobian(
-    frequency: Float64Array,
-    p: Float64Array,
-    re: Float64Array,
-    im: Float64Array,
-    jre: Float64Array,
-    jim: Float64Array,
-  ): void {
-    const n = frequency.length;
-    const P = this.parameterCount;
+  evaluateWithJacobian(frequency: Float64Array, p: Float64Array, re: Float64Array, im: Float64Array, jac: Float64Array): void {
+    const n = this.prepare(frequency);
+    this.nodeImpedances(n, p);
     const m = this.kind.length;
     const root = m - 1;
     const { zr, zi, fr, fi, dr, di, kind, parent, paramOffset, defs } = this;
-    for (let i = 0; i < n; i++) {
-      this.nodeImpedances(2 * Math.PI * frequency[i]!, p);
-      re[i] = zr[root]!;
-      im[i] = zi[root]!;
-      fr[root] = 1;
-      fi[root] = 0;
-      for (let k = root - 1; k >= 0; k--) {
-        const q = parent[k]!;
-        if (kind[q] === SERIES) {
-          fr[k] = fr[q]!;
-          fi[k] = fi[q]!;
-        } else {
-          // (Z_parent/Z_k)²
-          cdiv(zr[q]!, zi[q]!, zr[k]!, zi[k]!);
-          const ar = C[0]! * C[0]! - C[1]! * C[1]!;
-          const ai = 2 * C[0]! * C[1]!;
-          fr[k] = fr[q]! * ar - fi[q]! * ai;
-          fi[k] = fr[q]! * ai + fi[q]! * ar;
-        }
+    re.set(zr[root]!.subarray(0, n));
+    im.set(zi[root]!.subarray(0, n));
+    fr[root]!.fill(1);
+    fi[root]!.fill(0);
+    // Reverse post-order visits every parent before its children.
+    for (let k = root - 1; k >= 0; k--) {
+      const q = parent[k]!;
+      const fk = fr[k]!;
+      const gk = fi[k]!;
+      const fq = fr[q]!;
+      const gq = fi[q]!;
+      if (kind[q] === SERIES) {
+        fk.set(fq);
+        gk.set(gq);
+        continue;
       }
-      const row = i * P;
-      for (let k = 0; k < m; k++) {
-        if (kind[k] !== ELEMENT) continue;
-        const o = paramOffset[k]!;
-        const np = defs[k]!.params.length;
-        const a = fr[k]!;
-        const b = fi[k]!;
-        for (let j = 0; j < np; j++) {
-          const xr = dr[o + j]!;
-          const xi = di[o + j]!;
-          jre[row + o + j] = a * xr - b * xi;
-          jim[row + o + j] = a * xi + b * xr;
+      const zqr = zr[q]!;
+      const zqi = zi[q]!;
+      const zkr = zr[k]!;
+      const zki = zi[k]!;
+      for (let i = 0; i < n; i++) {
+        // (Z_parent/Z_k)² times the parent's factor; Z_parent/Z_k = Z_parent·conj(Z_k)/|Z_k|²
+        const a = zkr[i]!;
+        const b = zki[i]!;
+        const inv = 1 / (a * a + b * b);
+        const cr = (zqr[i]! * a + zqi[i]! * b) * inv;
+        const ci = (zqi[i]! * a - zqr[i]! * b) * inv;
+        const ar = cr * cr - ci * ci;
+        const ai = 2 * cr * ci;
+        fk[i] = fq[i]! * ar - gq[i]! * ai;
+        gk[i] = fq[i]! * ai + gq[i]! * ar;
+      }
+    }
+    for (let k = 0; k < m; k++) {
+      if (kind[k] !== ELEMENT) continue;
+      const o = paramOffset[k]!;
+      const np = defs[k]!.params.length;
+      const a = fr[k]!;
+      const b = fi[k]!;
+      for (let j = 0; j < np; j++) {
+        const xr = dr[o + j]!;
+        const xi = di[o + j]!;
+        const col = (o + j) * 2 * n;
+        for (let i = 0; i < n; i++) {
+          jac[col + i] = a[i]! * xr[i]! - b[i]! * xi[i]!;
+          jac[col + n + i] = a[i]! * xi[i]! + b[i]! * xr[i]!;
         }
       }
     }
   }
 
-  /** Fills zr/zi for all nodes at ω and the elements' local derivatives dr/di. */
-  private nodeImpedances(w: number, p: Float64Array): void {
-    const { zr, zi, dr, di, kind, children, childStart, childEnd, paramOffset, defs, z, d } = this;
+  /** Fills zr/zi for all nodes and the elements' local derivatives dr/di. */
+  private nodeImpedances(n: number, p: Float64Array): void {
+    const { zr, zi, dr, di, kind, children, childStart, childEnd, paramOffset, defs, w } = this;
     const m = kind.length;
     for (let k = 0; k < m; k++) {
       const kd = kind[k];
+      const sr = zr[k]!;
+      const si = zi[k]!;
       if (kd === ELEMENT) {
-        const def = defs[k]!;
         const o = paramOffset[k]!;
-        def.evaluate(w, p, o, z, d);
-        zr[k] = z[0]!;
-        zi[k] = z[1]!;
-        for (let j = 0; j < def.params.length; j++) {
-          dr[o + j] = d[2 * j]!;
-          di[o + j] = d[2 * j + 1]!;
-        }
+        defs[k]!.evaluate(w, n, p, o, sr, si, dr[o]!, di[o]!);
       } else if (kd === SERIES) {
-        let sr = 0;
-        let si = 0;
-        for (let c = childStart[k]!; c < childEnd[k]!; c++) {
-          sr += zr[children[c]!]!;
-          si += zi[children[c]!]!;
+        sr.set(zr[children[childStart[k]!]!]!);
+        si.set(zi[children[childStart[k]!]!]!);
+        for (let c = childStart[k]! + 1; c < childEnd[k]!; c++) {
+          const cr = zr[children[c]!]!;
+          const ci = zi[children[c]!]!;
+          for (let i = 0; i < n; i++) {
+            sr[i] += cr[i]!;
+            si[i] += ci[i]!;
+          }
         }
-        zr[k] = sr;
-        zi[k] = si;
       } else {
-        let yr = 0;
-        let yi = 0;
+        sr.fill(0);
+        si.fill(0);
+        // accumulate admittances, then invert
         for (let c = childStart[k]!; c < childEnd[k]!; c++) {
-          cdiv(1, 0, zr[children[c]!]!, zi[children[c]!]!);
-          yr += C[0]!;
-          yi += C[1]!;
+          const cr = zr[children[c]!]!;
+          const ci = zi[children[c]!]!;
+          for (let i = 0; i < n; i++) {
+            // 1/z = conj(z)/|z|² (a plain division is enough: |z| stays far from over/underflow)
+            const a = cr[i]!;
+            const b = ci[i]!;
+            const inv = 1 / (a * a + b * b);
+            sr[i] += a * inv;
+            si[i] -= b * inv;
+          }
         }
-        cdiv(1, 0, yr, yi);
-        zr[k] = C[0]!;
-        zi[k] = C[1]!;
+        for (let i = 0; i < n; i++) {
+          const a = sr[i]!;
+          const b = si[i]!;
+          const inv = 1 / (a * a + b * b);
+          sr[i] = a * inv;
+          si[i] = -b * inv;
+        }
       }
     }
   }

@@ -59,7 +59,8 @@ export function parseCircuit(text: string): CircuitNode {
         pos++;
         children.push(series());
       }
-      if (src[pos] !== ')') fail(pos >= src.length ? `unclosed "p(" opened at character ${open + 1}` : `expected "," or ")" but found "${src[pos]}"`);
+      if (pos >= src.length) fail('unclosed "p("', open);
+      if (src[pos] !== ')') fail(`expected "," or ")" but found "${src[pos]}"`);
       pos++;
       if (children.length < 2) fail('p(…) needs at least two branches separated by ","', open);
       return { kind: 'parallel', children };

@@ -119,9 +119,17 @@ describe('analytic derivatives equal central finite differences', () => {
     const p = Float64Array.from(params);
     const re = new Float64Array(n);
     const im = new Float64Array(n);
+    const jac = new Float64Array(2 * n * P);
+    m.evaluateWithJacobian(freq, p, re, im, jac);
+    // column-major, real rows then imaginary rows
     const jre = new Float64Array(n * P);
     const jim = new Float64Array(n * P);
-    m.evaluateWithJacobian(freq, p, re, im, jre, jim);
+    for (let k = 0; k < P; k++) {
+      for (let i = 0; i < n; i++) {
+        jre[i * P + k] = jac[k * 2 * n + i]!;
+        jim[i * P + k] = jac[k * 2 * n + n + i]!;
+      }
+    }
     const rp = new Float64Array(n);
     const ip = new Float64Array(n);
     const rm = new Float64Array(n);

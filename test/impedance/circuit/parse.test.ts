@@ -41,7 +41,7 @@ describe('circuit grammar', () => {
   });
 
   it('reports the position of syntax errors', () => {
-    expect(errorOf(() => parseCircuit('R0-p(R1,C1'))).toMatch(/unclosed "p\(" opened at character 4/);
+    expect(errorOf(() => parseCircuit('R0-p(R1,C1'))).toMatch(/unclosed "p\(" at character 4 of "R0-p\(R1,C1"/);
     expect(errorOf(() => parseCircuit('R0-p(R1 C1)'))).toMatch(/^--circuit: .*character/);
     expect(errorOf(() => parseCircuit('R0--R1'))).toMatch(/expected an element .* at character 4/);
     expect(errorOf(() => parseCircuit('R0-'))).toMatch(/circuit ended at character 4/);

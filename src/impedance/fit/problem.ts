@@ -1,0 +1,86 @@
+/**
+ * The CNLS problem for the solver. Variables are transformed so that one bounded LM handles
+ * values from 1e-12 F to 1e9 Ω: a positive parameter is fitted as x = ln p (a step is a
+ * relative change; p stays > 0), an exponent as x = p itself, bounded to [EXPONENT_MIN, 1].
+ * The Jacobian follows by the chain rule: ∂r/∂x = w·∂Z/∂p·dp/dx with dp/dx = p for ln p.
+ * Residual vector: [w'(Z'_model − Z'_data) for all points, w''(Z''_model − Z''_data) …].
+ */
+import type { LeastSquaresProblem } from '../../numerics/levenberg-marquardt.js';
+import type { CircuitModel } from '../circuit/model.js';
+
+export const EXPONENT_MIN = 0.01;
+
+export interface FitData {
+  frequency: Float64Array;
+  real: Float64Array;
+  imag: Float64Array;
+  weightRe: Float64Array;
+  weightIm: Float64Array;
+}
+
+export class CircuitProblem implements LeastSquaresProblem {
+  readonly m: number;
+  readonly n: number;
+  readonly lower: Float64Array;
+  readonly upper: Float64Array;
+  private readonly isLog: Uint8Array;
+  private readonly p: Float64Array;
+  private readonly re: Float64Array;
+  private readonly im: Float64Array;
+
+  constructor(
+    readonly model: CircuitModel,
+    readonly data: FitData,
+  ) {
+    const N = data.frequency.length;
+    const P = model.parameterCount;
+    this.m = 2 * N;
+    this.n = P;
+    this.isLog = Uint8Array.from(model.parameters, (q) => (q.kind === 'positive' ? 1 : 0));
+    this.lower = Float64Array.from(model.parameters, (q) => (q.kind === 'positive' ? -Infinity : EXPONENT_MIN));
+    this.upper = Float64Array.from(model.parameters, (q) => (q.kind === 'positive' ? Infinity : 1));
+    this.p = new Float64Array(P);
+    this.re = new Float64Array(N);
+    this.im = new Float64Array(N);
+  }
+
+  /** Solver variables from parameter values. */
+  toVariables(p: Float64Array): Float64Array {
+    return Float64Array.from(p, (v, k) => (this.isLog[k] ? Math.log(v) : Math.min(1, Math.max(EXPONENT_MIN, v))));
+  }
+
+  /** Parameter values from solver variables. */
+  toParameters(x: Float64Array, out: Float64Array = new Float64Array(this.n)): Float64Array {
+    for (let k = 0; k < this.n; k++) out[k] = this.isLog[k] ? Math.exp(x[k]!) : x[k]!;
+    return out;
+  }
+
+  evaluate(x: Float64Array, r: Float64Array, jac: Float64Array | null): boolean {
+    const { data, p, re, im, n: P } = this;
+    const N = data.frequency.length;
+    this.toParameters(x, p);
+    // The model writes ∂Z/∂p straight into the solver's (column-major) Jacobian.
+    if (jac) this.model.evaluateWithJacobian(data.frequency, p, re, im, jac);
+    else this.model.evaluate(data.frequency, p, re, im);
+    for (let i = 0; i < N; i++) {
+      const a = (re[i]! - data.real[i]!) * data.weightRe[i]!;
+      const b = (im[i]! - data.imag[i]!) * data.weightIm[i]!;
+      if (!Number.isFinite(a) || !Number.isFinite(b)) return false;
+      r[i] = a;
+      r[N + i] = b;
+    }
+    if (jac) {
+      const wr = data.weightRe;
+      const wi = data.weightIm;
+      for (let k = 0; k < P; k++) {
+        const s = this.isLog[k] ? p[k]! : 1;
+        const col = 2 * N * k;
+        for (let i = 0; i < N; i++) {
+          jac[col + i]! *= wr[i]! * s;
+          jac[col + N + i]! *= wi[i]! * s;
+        }
+      }
+    }
+    return true;
+  }
+}
