@@ -24,7 +24,7 @@ describe('study manifest', () => {
 
   it('the bundled NHOC study validates', () => {
     const m = parseManifest(readFileSync(EXAMPLE + 'study.json'), 'study.json');
-    expect(m.samples.map((s) => s.id)).toEqual(['NHOC', 'NTOC', 'NZOC']);
+    expect(m.samples.map((s) => s.id)).toEqual(['NHOC', 'NTOC', 'NZOC', 'NaCoO2-A', 'NaCoO2-B']);
     expect(m.measurements.filter((x) => x.provenance?.generated)).toHaveLength(18);
   });
 
