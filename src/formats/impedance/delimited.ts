@@ -124,9 +124,13 @@ function looksLikeSweep(lines: readonly string[], layout: TableLayout): boolean 
   return rows >= 8 && hi >= 10 * lo;
 }
 
-/** The head's complete lines (the last one may be cut by the 64 KiB head limit). */
+/**
+ * The head's complete lines, decoded like the whole file (UTF-8, else Windows-1252) so that
+ * units such as "Ω" read the same in sniffing and reading; the last line may be cut by the
+ * 64 KiB head limit and is dropped then.
+ */
 export function headLines(head: FileHead, max = 200): string[] {
-  const lines = splitLines(withoutBom(head.text));
+  const lines = splitLines(withoutBom(decodeText(head.bytes)));
   if (head.bytes.length >= 65536) lines.pop();
   return lines.slice(0, max);
 }

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readImpedance } from '../../../src/formats/impedance/index.js';
 import { classifyColumn, findImpedanceColumns } from '../../../src/formats/impedance/columns.js';
+import { delimitedImpedanceFormat } from '../../../src/formats/impedance/delimited.js';
+import { fileHead } from '../../../src/formats/detect.js';
 import { sharedData } from '../../helpers/paths.js';
 
 const enc = new TextEncoder();
@@ -55,6 +57,12 @@ describe('plain delimited impedance tables', () => {
     expect(s.imag[0]).toBeCloseTo(-2, 14);
     expect(s.real[1]).toBe(1.5);
     expect(s.imag[1]).toBe(0);
+  });
+
+  it('recognises UTF-8 unit symbols when sniffing (Ω)', () => {
+    const bytes = enc.encode("Frequency (Hz),Z' (\u03a9),-Z'' (\u03a9)\n100,1,2\n10,3,4\n");
+    expect(delimitedImpedanceFormat.sniff(fileHead(bytes, 'u.csv'))).toBe(20);
+    expect(Array.from(readImpedance(bytes, 'u.csv').imag)).toEqual([-2, -4]);
   });
 
   it('scales kOhm and kHz', () => {
