@@ -11,3 +11,4 @@ export type { Structure, Cell } from './atoms/structure.js';
 export { cellVolume, atomCount } from './atoms/structure.js';
 export type { Trajectory, Frame } from './atoms/trajectory.js';
 export * from './scattering/index.js';
+export * from './atoms/index.js';
