@@ -38,6 +38,24 @@ export function frameRange(value: string): FrameRange {
   return { start: parts[0] ?? 0, stop: parts[1] ?? Number.POSITIVE_INFINITY, step };
 }
 
+/** True if the structure carries partial site occupancies (from a CIF). */
+export function hasPartialOccupancy(t: Trajectory): boolean {
+  const occ = t.structure.arrays?.occupancy;
+  return occ instanceof Float64Array && occ.some((x) => x < 1 - 1e-9);
+}
+
+export const OCCUPANCY_WARNING = 'partial site occupancies are ignored by the pair-distribution route: every listed atom counts fully';
+
+/** Runs a scattering computation, turning "no form factor for element X" into bad input. */
+export function asInput<T>(file: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof RangeError) throw new InputError(file, undefined, e.message);
+    throw e;
+  }
+}
+
 /** Reads a structure or trajectory file and checks it has elements and a periodic cell. */
 export function loadTrajectory(file: string): Trajectory {
   const { trajectory } = readTrajectory(readInputFile(file), file);
@@ -98,11 +116,12 @@ interface PdfOpts {
   json?: boolean;
 }
 
-async function pdf(file: string, o: PdfOpts) {
+async function pdf(file: string, o: PdfOpts, ctx: CliContext) {
   if (!(o.rMax > o.bin)) throw new UsageError(`--r-max ${o.rMax} must exceed --bin ${o.bin}`);
   const t = loadTrajectory(file);
+  if (hasPartialOccupancy(t)) ctx.warn(`${file}: ${OCCUPANCY_WARNING}`, !!o.json);
   const input = await partialsOf(file, t, o.rMax, o.bin, o.frames);
-  const res = xrayPdf(input, { qMax: o.qMax, formFactors: o.formFactors });
+  const res = asInput(file, () => xrayPdf(input, { qMax: o.qMax, formFactors: o.formFactors }));
   const doc: Record<string, unknown> = {
     file,
     r: res.r,
@@ -164,7 +183,7 @@ JSON: {"file", "r": [Å], "G": [Å^-2], "weights": {"A-B": number}, "rho0": Quan
   "rMax", "dr", "qMax"?}`,
     )
     .action(async (files: string[], o: PdfOpts) => {
-      await forEachFile(ctx, files, !!o.json, (file) => pdf(file, o), human);
+      await forEachFile(ctx, files, !!o.json, (file) => pdf(file, o, ctx), human);
     });
 }
 

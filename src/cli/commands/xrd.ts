@@ -20,7 +20,7 @@ import { profilePattern } from '../../scattering/profile.js';
 import { amorphousPattern } from '../../scattering/amorphous.js';
 import { looksCrystalline } from '../../scattering/crystallinity.js';
 import { identifyPhases, type Candidate } from '../../scattering/identify.js';
-import { loadTrajectory, partialsOf } from './pdf.js';
+import { OCCUPANCY_WARNING, asInput, hasPartialOccupancy, loadTrajectory, partialsOf } from './pdf.js';
 
 function wavelength(value: string): number {
   const named = Object.entries(WAVELENGTHS).find(([k]) => k.toLowerCase() === value.trim().toLowerCase());
@@ -72,20 +72,14 @@ interface XrdOpts {
   json?: boolean;
 }
 
-async function pattern(file: string, o: XrdOpts) {
+async function pattern(file: string, o: XrdOpts, ctx: CliContext) {
   const t = loadTrajectory(file);
   const s = t.structure;
   const method = o.method === 'auto' ? (looksCrystalline(s) ? 'bragg' : 'debye') : o.method;
   const wl = quantity(o.wavelength, 'Å');
   if (method === 'bragg') {
     const range = o.twoTheta ?? [0, 90];
-    let res;
-    try {
-      res = xrdPattern(s, { wavelength: o.wavelength, twoThetaRange: range, debyeWaller: o.debyeWaller });
-    } catch (e) {
-      if (e instanceof RangeError) throw new InputError(file, undefined, e.message);
-      throw e;
-    }
+    const res = asInput(file, () => xrdPattern(s, { wavelength: o.wavelength, twoThetaRange: range, debyeWaller: o.debyeWaller }));
     const peaks = res.peaks.filter((p) => p.intensity >= o.minIntensity);
     const doc: Record<string, unknown> = { file, method, wavelength: wl, twoThetaRange: range, peaks };
     if (o.profile) {
@@ -105,11 +99,12 @@ async function pattern(file: string, o: XrdOpts) {
   // Debye / S(Q) route over the cell: g(r) to half the narrowest cell width (beyond it, images of
   // the same atoms would add cell-periodic correlations).
   const rMax = o.rMax ?? Math.min(...perpendicularWidths(s.cell)) / 2;
+  if (hasPartialOccupancy(t)) ctx.warn(`${file}: ${OCCUPANCY_WARNING}`, !!o.json);
   const input = await partialsOf(file, t, rMax, 0.01);
   const qMin = (2 * Math.PI) / (input.r.length * input.dr);
   const ttMinReliable = (2 * Math.asin(Math.min(1, (qMin * o.wavelength) / (4 * Math.PI))) * 180) / Math.PI;
   const range = o.twoTheta ?? [Math.max(5, Math.ceil(ttMinReliable)), 90];
-  const res = amorphousPattern(input, { wavelength: o.wavelength, twoThetaMin: range[0], twoThetaMax: range[1], step: o.step ?? 0.05 });
+  const res = asInput(file, () => amorphousPattern(input, { wavelength: o.wavelength, twoThetaMin: range[0], twoThetaMax: range[1], step: o.step ?? 0.05 }));
   return {
     file,
     method,
@@ -145,7 +140,7 @@ function identify(measuredFile: string, candidateFiles: string[], o: IdOpts) {
   const { data } = readAs<XYPattern>(readInputFile(measuredFile), measuredFile, ['pattern']);
   if (candidateFiles.length === 0) throw new UsageError('give candidate structures (--candidates A.cif,B.cif)');
   const candidates: Candidate[] = candidateFiles.map((f) => ({ name: f, structure: loadTrajectory(f).structure }));
-  const res = identifyPhases(data.x, data.y, candidates, { wavelength: o.wavelength, tolerance: o.tolerance, maxStrain: o.maxStrain, minFom: o.minFom });
+  const res = asInput(measuredFile, () => identifyPhases(data.x, data.y, candidates, { wavelength: o.wavelength, tolerance: o.tolerance, maxStrain: o.maxStrain, minFom: o.minFom }));
   return {
     file: measuredFile,
     wavelength: quantity(o.wavelength, 'Å'),
@@ -211,7 +206,7 @@ JSON: {"file", "method", "wavelength": Quantity(Å), "peaks": [{"twoTheta" °, "
         await forEachFile(ctx, [m], !!o.json, (f) => identify(f, files, { wavelength: o.wavelength, tolerance: 0.2, maxStrain: 0.02, minFom: 0.7 }), humanIdentify);
         return;
       }
-      await forEachFile(ctx, files, !!o.json, (file) => pattern(file, o), human);
+      await forEachFile(ctx, files, !!o.json, (file) => pattern(file, o, ctx), human);
     });
 
   cmd
