@@ -33,9 +33,9 @@ export class BornCoulLong {
   }
 
   compute(sys: MdSystem, nl: NeighborList, f: Float64Array, vir: Float64Array): PairResult {
-    const { types, charges: q } = sys;
+    const types = nl.extType, q = nl.extQ;
     const { cutSq, cutBornSq, born1, born2, born3, A, C, D, rhoinv, sigma, ntypes } = this.table;
-    const x = nl.ext, owner = nl.owner, start = nl.start, nbr = nl.nbr;
+    const x = nl.ext, start = nl.start, nbr = nl.nbr;
     const g = this.gEwald, cutCoulSq = this.cutCoulSq;
     let evdwl = 0, ecoul = 0;
     let vxx = 0, vyy = 0, vzz = 0, vxy = 0, vxz = 0, vyz = 0;
@@ -49,8 +49,7 @@ export class BornCoulLong {
         const j = nbr[k]!;
         const dx = xi - x[3 * j]!, dy = yi - x[3 * j + 1]!, dz = zi - x[3 * j + 2]!;
         const rsq = dx * dx + dy * dy + dz * dz;
-        const oj = owner[j]!;
-        const t = ti + types[oj]!;
+        const t = ti + types[j]!;
         if (rsq >= cutSq[t]!) continue;
         const r2inv = 1 / rsq;
         const r = Math.sqrt(rsq);
@@ -60,7 +59,7 @@ export class BornCoulLong {
           const expm2 = Math.exp(-grij * grij);
           const tt = 1 / (1 + EWALD_P * grij);
           const erfcv = tt * (A1 + tt * (A2 + tt * (A3 + tt * (A4 + tt * A5)))) * expm2;
-          const prefactor = (QQR2E * qi * q[oj]!) / r;
+          const prefactor = (QQR2E * qi * q[j]!) / r;
           fpair = prefactor * (erfcv + EWALD_F * grij * expm2);
           ecoul += prefactor * erfcv;
         }

@@ -55,10 +55,11 @@ export class ForceField {
     if (potential.bonds && potential.bonds.length > 0) this.bonds = detectBonds(sys, potential.bonds);
   }
 
-  compute(): EnergyTerms {
+  /** `rebuild` forces a neighbour-list rebuild (the runner does so at checkpoints, so a resumed run rebuilds identically). */
+  compute(rebuild = false): EnergyTerms {
     const sys = this.sys;
     const nl = this.neighbors;
-    nl.update();
+    nl.update(rebuild);
     const nTot = nl.nTotal;
     if (this.fext.length < 3 * nTot) this.fext = new Float64Array(3 * Math.ceil(nTot * 1.2));
     const fe = this.fext;

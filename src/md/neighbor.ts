@@ -14,6 +14,9 @@ export class NeighborList {
   nbr = new Int32Array(0);
   /** Extended positions: n local then ghosts. */
   ext = new Float64Array(0);
+  /** Type and charge of each ext index (copied from the owner at build). */
+  extType = new Int32Array(0);
+  extQ = new Float64Array(0);
   /** Owner atom of each ext index (identity for locals). */
   owner = new Int32Array(0);
   /** Cartesian shift of each ghost relative to its owner. */
@@ -31,8 +34,8 @@ export class NeighborList {
   }
 
   /** Rebuilds if needed; then refreshes ghost positions from their owners. Returns true if rebuilt. */
-  update(): boolean {
-    const rebuilt = this.builds === 0 || this.needsRebuild();
+  update(forceRebuild = false): boolean {
+    const rebuilt = forceRebuild || this.builds === 0 || this.needsRebuild();
     if (rebuilt) this.build();
     else this.refreshGhosts();
     return rebuilt;
@@ -97,10 +100,16 @@ export class NeighborList {
     if (this.owner.length < nTotal) {
       this.owner = new Int32Array(Math.ceil(nTotal * 1.2));
       this.ext = new Float64Array(3 * this.owner.length);
+      this.extType = new Int32Array(this.owner.length);
+      this.extQ = new Float64Array(this.owner.length);
     }
     for (let i = 0; i < n; i++) this.owner[i] = i;
     for (let g = 0; g < gOwner.length; g++) this.owner[n + g] = gOwner[g]!;
     this.shift = Float64Array.from(gShift);
+    for (let p = 0; p < nTotal; p++) {
+      this.extType[p] = sys.types[this.owner[p]!]!;
+      this.extQ[p] = sys.charges[this.owner[p]!]!;
+    }
     this.refreshGhosts();
     // Shift sign per ghost: keep (i, ghost of i) only once, for the lexicographically positive shift.
     const positiveShift = new Uint8Array(nTotal);
