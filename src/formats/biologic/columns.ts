@@ -24,7 +24,9 @@ export interface BiologicTable {
    * (the long name in the text header), `techniqueId` (.mpr settings byte 0), `headerLines`,
    * `startTime` (ISO 8601, local time of the instrument, no zone), `timeFromDates` (true when
    * the time/s column held date-times and was converted to seconds since the first row),
-   * `dataVersion`, `columnIds` (.mpr), `header` (.mpt "key : value" lines).
+   * `dataVersion`, `columnIds`, `ecLabVersion`, `loopStarts` (row index where each loop
+   * starts, from the "VMP loop" module) (.mpr), `header` (.mpt "key : value" lines, e.g.
+   * "Characteristic mass": "4.970 mg", "Electrode surface area": "0.001 cm²"), `nonFinite`.
    */
   meta: Record<string, unknown>;
 }

@@ -238,5 +238,20 @@ export function parseMpr(bytes: Uint8Array, file: string): BiologicTable {
       }
     }
   }
+  if (log && log.length > 0x3b7 + 1) {
+    // EC-Lab's version as a Pascal string at 0x3B7 of the log module (yadg); kept only if it looks like one.
+    const n = bytes[log.offset + 0x3b7]!;
+    const version = ascii(bytes, log.offset + 0x3b8, Math.min(n, 16));
+    if (/^\d+\.\d+/.test(version)) meta.ecLabVersion = version;
+  }
+  const loop = modules.find((m) => m.shortName === 'VMP loop');
+  if (loop && loop.version === 0 && loop.length >= 4) {
+    // Row index where each loop starts: u32 values after a 4-byte header (galvani), the
+    // trailing zeros being padding.
+    const starts: number[] = [];
+    for (let p = loop.offset + 4; p + 4 <= loop.offset + loop.length; p += 4) starts.push(view.getUint32(p, true));
+    while (starts.length > 1 && starts[starts.length - 1] === 0) starts.pop();
+    meta.loopStarts = starts;
+  }
   return { columns, ...(technique ? { technique } : {}), meta };
 }

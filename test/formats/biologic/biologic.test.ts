@@ -52,6 +52,12 @@ describe('parseMpr on every fixture (galvani values)', () => {
     });
   }
 
+  it('reads the EC-Lab version from the log module', () => {
+    expect(parseMpr(bytes('cycling/biologic/cheminfo_test.mpr'), 'x').meta.ecLabVersion).toBe('11.32');
+    expect(parseMpr(bytes('cycling/biologic/navani_00_test_01_OCV_C01.mpr'), 'x').meta.ecLabVersion).toBe('11.50');
+    expect(parseMpr(bytes('cycling/biologic/cellpy_biol.mpr'), 'x').meta.ecLabVersion).toBe('11.10');
+  });
+
   it('reads the technique from the settings module', () => {
     expect(parseMpr(bytes('cycling/biologic/cheminfo_test.mpr'), 'x').technique).toBe('CA');
     expect(parseMpr(bytes('cycling/biologic/navani_jdb11-1_c3_gcpl_5cycles_2V-3p8V_C-24_data_C09.mpr'), 'x').technique).toBe('GCPL');
@@ -144,6 +150,27 @@ describe('bad .mpr files', () => {
     b[off] = 999 & 0xff;
     b[off + 1] = 999 >> 8;
     expect(() => parseMpr(b, 'bad.mpr')).toThrow(/^bad\.mpr:column ID 999: unknown BioLogic \.mpr column ID 999 \(after "time\/s"\)/);
+  });
+
+  it('reads the loop starts of a "VMP loop" module', () => {
+    const b = ocv();
+    const content = new Uint8Array(4 + 4 * 4);
+    const dv = new DataView(content.buffer);
+    dv.setUint32(0, 2, true);
+    dv.setUint32(4, 0, true);
+    dv.setUint32(8, 1, true); // loops start at rows 0 and 1; the rest is padding
+    const header = new Uint8Array(6 + 59);
+    header.set(new TextEncoder().encode('MODULEVMP loop  VMP loop'), 0);
+    header.fill(0x20, 24, 41);
+    const hv = new DataView(header.buffer);
+    hv.setUint32(6 + 35, 0xffffffff, true);
+    hv.setUint32(6 + 39, content.length, true);
+    hv.setUint32(6 + 43, 0, true);
+    const all = new Uint8Array(b.length + header.length + content.length);
+    all.set(b, 0);
+    all.set(header, b.length);
+    all.set(content, b.length + header.length);
+    expect(parseMpr(all, 'loop.mpr').meta.loopStarts).toEqual([0, 1]);
   });
 
   it('reports truncation', () => {
