@@ -78,3 +78,27 @@ export function profilePattern(peaks: readonly Pick<XrdPeak, 'twoTheta' | 'inten
   }
   return { twoTheta: x, intensity: y };
 }
+
+/** Cu Kα1 and Kα2 wavelengths in Å (as pymatgen lists them) and the usual Kα2/Kα1 intensity ratio. */
+export const CU_KALPHA = { ka1: 1.54056, ka2: 1.54439, ratio: 0.5 } as const;
+
+/**
+ * Splits sticks computed for the Kα mean into a Kα1/Kα2 doublet: each stick at spacing d gives
+ * one peak at 2 asin(λ1/2d) with 1/(1 + ratio) of its intensity and one at 2 asin(λ2/2d) with
+ * ratio/(1 + ratio) (the LP change between the two is below 0.1 % and ignored).
+ */
+export function kalphaDoublet(
+  peaks: readonly Pick<XrdPeak, 'd' | 'intensity'>[],
+  ka1: number = CU_KALPHA.ka1,
+  ka2: number = CU_KALPHA.ka2,
+  ratio: number = CU_KALPHA.ratio,
+): { twoTheta: number; intensity: number }[] {
+  const out: { twoTheta: number; intensity: number }[] = [];
+  for (const p of peaks) {
+    for (const [wl, w] of [[ka1, 1 / (1 + ratio)], [ka2, ratio / (1 + ratio)]] as const) {
+      const s = wl / (2 * p.d);
+      if (s < 1) out.push({ twoTheta: (360 / Math.PI) * Math.asin(s), intensity: p.intensity * w });
+    }
+  }
+  return out;
+}

@@ -37,3 +37,14 @@ describe('profiles', () => {
     for (const i of [200, 700, 1000, 1300, 1800]) expect(Math.abs(bg[i]! - base(i)) / base(i)).toBeLessThan(0.05); // clipping cuts a little into concave background
   });
 });
+
+describe('Kα doublet', () => {
+  it('splits a stick by Bragg law at λ1 and λ2 with 2:1 intensity', async () => {
+    const { kalphaDoublet } = await import('../../src/scattering/profile.js');
+    const [a, b] = kalphaDoublet([{ d: 2.82, intensity: 90 }]);
+    expect(a!.twoTheta).toBeCloseTo((360 / Math.PI) * Math.asin(1.54056 / 5.64), 12);
+    expect(b!.twoTheta - a!.twoTheta).toBeCloseTo(0.0806, 3);
+    expect(a!.intensity).toBeCloseTo(60, 12);
+    expect(b!.intensity).toBeCloseTo(30, 12);
+  });
+});

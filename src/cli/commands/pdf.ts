@@ -11,6 +11,7 @@ import { positive } from '../options.js';
 import { readInputFile } from '../../io/files.js';
 import { InputError, UsageError } from '../../core/errors.js';
 import { quantity } from '../../core/quantity.js';
+import { atomicNumber } from '../../core/elements.js';
 import { cellVolume, type Structure } from '../../atoms/structure.js';
 import type { Frame, Trajectory } from '../../atoms/trajectory.js';
 import { isValidCell } from '../../atoms/lattice.js';
@@ -56,11 +57,20 @@ export function asInput<T>(file: string, fn: () => T): T {
   }
 }
 
+/** "Na,Hf,O,Cl" → atomic numbers (elements of LAMMPS types 1, 2, …). */
+export function typeList(value: string): number[] {
+  return value.split(',').map((x) => {
+    const z = atomicNumber(x.trim());
+    if (z === undefined) throw new InvalidArgumentError(`unknown element "${x.trim()}"`);
+    return z;
+  });
+}
+
 /** Reads a structure or trajectory file and checks it has elements and a periodic cell. */
-export function loadTrajectory(file: string): Trajectory {
-  const { trajectory } = readTrajectory(readInputFile(file), file);
+export function loadTrajectory(file: string, typeElements?: number[]): Trajectory {
+  const { trajectory } = readTrajectory(readInputFile(file), file, typeElements ? { typeElements } : {});
   const s = trajectory.structure;
-  if (s.numbers.some((z) => z === 0)) throw new InputError(file, undefined, 'atoms have numeric types only; expected element symbols');
+  if (s.numbers.some((z) => z === 0)) throw new InputError(file, undefined, 'atoms have numeric types only; give their elements with --types A,B,… (type 1, 2, …)');
   if (!isValidCell(s.cell)) throw new InputError(file, undefined, 'no periodic cell; expected a structure with a cell (CIF, POSCAR, extended XYZ, LAMMPS data)');
   return trajectory;
 }
@@ -113,12 +123,13 @@ interface PdfOpts {
   qMax?: number;
   formFactors: 'zero' | 'q';
   frames?: FrameRange;
+  types?: number[];
   json?: boolean;
 }
 
 async function pdf(file: string, o: PdfOpts, ctx: CliContext) {
   if (!(o.rMax > o.bin)) throw new UsageError(`--r-max ${o.rMax} must exceed --bin ${o.bin}`);
-  const t = loadTrajectory(file);
+  const t = loadTrajectory(file, o.types);
   if (hasPartialOccupancy(t)) ctx.warn(`${file}: ${OCCUPANCY_WARNING}`, !!o.json);
   const input = await partialsOf(file, t, o.rMax, o.bin, o.frames);
   const res = asInput(file, () => xrayPdf(input, { qMax: o.qMax, formFactors: o.formFactors }));
@@ -167,6 +178,7 @@ export function register(program: Command, ctx: CliContext): void {
       return v;
     }, 'zero')
     .option('--frames <START:STOP:STEP>', 'trajectory frames to average (STOP exclusive; default all)', frameRange)
+    .option('--types <A,B,…>', 'elements of LAMMPS atom types 1, 2, … (files without element names)', typeList)
     .option('--json', 'print JSON')
     .addHelpText(
       'after',

@@ -16,11 +16,11 @@ import { perpendicularWidths } from '../../atoms/lattice.js';
 import { readAs } from '../../formats/detect.js';
 import type { XYPattern } from '../../formats/pattern/index.js';
 import { WAVELENGTHS, xrdPattern } from '../../scattering/xrd.js';
-import { profilePattern } from '../../scattering/profile.js';
+import { kalphaDoublet, profilePattern } from '../../scattering/profile.js';
 import { amorphousPattern } from '../../scattering/amorphous.js';
 import { looksCrystalline } from '../../scattering/crystallinity.js';
 import { identifyPhases, type Candidate } from '../../scattering/identify.js';
-import { OCCUPANCY_WARNING, asInput, hasPartialOccupancy, loadTrajectory, partialsOf } from './pdf.js';
+import { OCCUPANCY_WARNING, asInput, hasPartialOccupancy, loadTrajectory, partialsOf, typeList } from './pdf.js';
 
 function wavelength(value: string): number {
   const named = Object.entries(WAVELENGTHS).find(([k]) => k.toLowerCase() === value.trim().toLowerCase());
@@ -63,17 +63,19 @@ interface XrdOpts {
   minIntensity: number;
   debyeWaller?: Map<number, number>;
   profile?: boolean;
+  kalpha2?: boolean;
   crystalliteNm?: number;
   instrumentFwhm: number;
   eta: number;
   step?: number;
   rMax?: number;
   match?: string;
+  types?: number[];
   json?: boolean;
 }
 
 async function pattern(file: string, o: XrdOpts, ctx: CliContext) {
-  const t = loadTrajectory(file);
+  const t = loadTrajectory(file, o.types);
   const s = t.structure;
   const method = o.method === 'auto' ? (looksCrystalline(s) ? 'bragg' : 'debye') : o.method;
   const wl = quantity(o.wavelength, 'Å');
@@ -83,7 +85,11 @@ async function pattern(file: string, o: XrdOpts, ctx: CliContext) {
     const peaks = res.peaks.filter((p) => p.intensity >= o.minIntensity);
     const doc: Record<string, unknown> = { file, method, wavelength: wl, twoThetaRange: range, peaks };
     if (o.profile) {
-      const curve = profilePattern(res.peaks, {
+      if (o.kalpha2 && Math.abs(o.wavelength - WAVELENGTHS.CuKa!) > 1e-6) {
+        throw new UsageError('--kalpha2 splits Cu Kα (--wavelength CuKa) into Kα1 + Kα2; other lines are single');
+      }
+      const sticks = o.kalpha2 ? kalphaDoublet(res.peaks) : res.peaks;
+      const curve = profilePattern(sticks, {
         wavelength: o.wavelength,
         twoThetaMin: range[0],
         twoThetaMax: range[1],
@@ -92,7 +98,7 @@ async function pattern(file: string, o: XrdOpts, ctx: CliContext) {
         instrumentFwhm: o.instrumentFwhm,
         eta: o.eta,
       });
-      doc.profile = { twoTheta: curve.twoTheta, intensity: curve.intensity, crystalliteNm: o.crystalliteNm ?? null, instrumentFwhm: o.instrumentFwhm, eta: o.eta };
+      doc.profile = { twoTheta: curve.twoTheta, intensity: curve.intensity, crystalliteNm: o.crystalliteNm ?? null, instrumentFwhm: o.instrumentFwhm, eta: o.eta, kalpha2: !!o.kalpha2 };
     }
     return doc;
   }
@@ -174,6 +180,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--min-intensity <I>', 'omit sticks weaker than this (0–100)', number, 0)
     .option('--debye-waller <El:B,…>', 'Debye–Waller B factors in Å² (default none, as pymatgen)', debyeWaller)
     .option('--profile', 'also compute a continuous pattern (pseudo-Voigt peaks)')
+    .option('--kalpha2', 'with --profile and CuKa: draw each peak as a Kα1 (1.54056 Å) + Kα2 (1.54439 Å, half height) doublet')
     .option('--crystallite-nm <nm>', 'Scherrer crystallite size for --profile, nm (K = 0.9)', positive)
     .option('--instrument-fwhm <deg>', 'instrumental FWHM for --profile, degrees 2θ', positive, 0.05)
     .option('--eta <0..1>', 'Lorentzian fraction of the pseudo-Voigt', (v) => {
@@ -183,6 +190,7 @@ export function register(program: Command, ctx: CliContext): void {
     }, 0.5)
     .option('--step <deg>', 'grid step of the profile / Debye curve, degrees', positive)
     .option('--r-max <Å>', 'Debye route: g(r) range (default half the narrowest cell width)', positive)
+    .option('--types <A,B,…>', 'elements of LAMMPS atom types 1, 2, … (files without element names)', typeList)
     .option('--match <MEASURED>', 'identify the phases of a measured pattern (2θ counts) with FILES as candidates')
     .option('--json', 'print JSON')
     .addHelpText(
