@@ -93,7 +93,7 @@ const UNITLESS: Role[] = ['step', 'cycle', 'state'];
 export function mapColumns(
   headers: readonly string[],
   file: string,
-  line: number,
+  line: number | string,
   exclude: readonly Role[] = [],
 ): Partial<Record<Role, MappedColumn>> {
   const parsed = headers.map(splitHeader);

@@ -6,10 +6,13 @@ import { gamryCyclingFormat } from './gamry.js';
 import { genericCsvFormat } from '../csv-cycling/format.js';
 import { arbinCsvFormat } from '../arbin/csv.js';
 import { arbinResFormat } from '../arbin/res.js';
+import { arbinXlsxFormat } from '../arbin/xlsx.js';
 import { maccorTextFormat } from '../maccor/text.js';
 import { basytecFormat } from '../basytec/text.js';
 import { novonixFormat } from '../novonix/csv.js';
 import { newareCsvFormat } from '../neware/csv.js';
+import { newareNdaFormat } from '../neware/nda.js';
+import { newareNdaxFormat } from '../neware/ndax.js';
 
 export const cyclingFormats: FileFormat<CyclerRecord>[] = [
   biologicMprCyclingFormat,
@@ -17,9 +20,12 @@ export const cyclingFormats: FileFormat<CyclerRecord>[] = [
   gamryCyclingFormat,
   arbinCsvFormat,
   arbinResFormat,
+  arbinXlsxFormat,
   maccorTextFormat,
   basytecFormat,
   novonixFormat,
   newareCsvFormat,
+  newareNdaFormat,
+  newareNdaxFormat,
   genericCsvFormat,
 ];
