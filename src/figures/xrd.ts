@@ -4,6 +4,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { figure, rows, type Figure, type Numbers } from './figure.js';
+import { chemLabel } from './structure.js';
 import { INK, legend, seriesColor, themed } from './theme.js';
 
 export interface XrdPhase {
@@ -47,7 +48,7 @@ export function xrdFigure(patterns: XrdData[], phases: XrdPhase[], opts: { id?: 
   const spec = themed({
     x: { label: `2θ (°${opts.wavelengthLabel ? ', ' + opts.wavelengthLabel : ''})`, ...(Number.isFinite(lo) ? { domain: [lo, hi], nice: false } : {}) },
     y: { label: 'Intensity (normalised)', domain: [bottom - 2, top], nice: false, ticks: [0, 20, 40, 60, 80, 100] },
-    marks: [Plot.ruleY([0], { stroke: INK, strokeOpacity: 0.3 }), ...marks, ...legend([...patterns.map((p, i) => ({ label: p.label, color: i === 0 ? INK : seriesColor(i + 1), symbol: 'line' as const })), ...phases.map((p, j) => ({ label: p.name, color: seriesColor(j), symbol: 'line' as const }))], 'top-right')],
+    marks: [Plot.ruleY([0], { stroke: INK, strokeOpacity: 0.3 }), ...marks, ...legend([...patterns.map((p, i) => ({ label: p.label, color: i === 0 ? INK : seriesColor(i + 1), symbol: 'line' as const })), ...phases.map((p, j) => ({ label: chemLabel(p.name), color: seriesColor(j), symbol: 'line' as const }))], 'top-right')],
   });
   return figure(opts.id ?? 'xrd', opts.title ?? 'Powder X-ray diffraction', 'Pattern normalised to 100; ticks under the pattern mark the calculated reflections of each candidate phase (intensity ≥ 0.5).', spec);
 }

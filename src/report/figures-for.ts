@@ -10,7 +10,8 @@ import { capacityFigure, rateFigure, voltageProfilesFigure } from '../figures/cy
 import type { Figure } from '../figures/figure.js';
 import { msdFigure } from '../figures/msd.js';
 import { nyquistFigure, type ImpedanceSeries } from '../figures/nyquist.js';
-import { polyhedraFigure, rdfFigure } from '../figures/structure.js';
+import { pdfFigure, polyhedraFigure, rdfFigure } from '../figures/structure.js';
+import { xrdFigure } from '../figures/xrd.js';
 import type { StudyManifest } from '../study/manifest.js';
 import type { AnalysisOutcome } from '../study/types.js';
 
@@ -127,6 +128,16 @@ export function figuresFor(o: AnalysisOutcome, m: StudyManifest): Figure[] {
       const r = o.results as { capacityUnit?: string; steps?: Array<{ cRate: number | null; cycles: number[]; dischargeByCycle: Array<number | null> }> };
       const steps = (r.steps ?? []).filter((s) => s.cRate !== null).map((s) => ({ cRate: Number(s.cRate!.toPrecision(2)), cycles: s.cycles.filter((_, i) => s.dischargeByCycle[i] !== null), discharge: s.dischargeByCycle.filter((d): d is number => d !== null) }));
       return steps.length ? [rateFigure(steps, { id: `rate-${o.id}`, capacityUnit: r.capacityUnit === 'mAh/g' ? 'mAh g⁻¹' : 'mAh' })] : [];
+    }
+    case 'xrd': {
+      const r = o.results as { phases?: Array<{ name: string; peaks: Array<{ twoTheta: number; intensity: number }> }>; pattern?: { twoTheta: number[]; intensity: number[] }; model?: { label: string; twoTheta: number[]; intensity: number[] } };
+      if (!r.phases?.length && !r.pattern && !r.model) return [];
+      const patterns = [...(r.pattern ? [{ label: 'measured', ...r.pattern }] : []), ...(r.model ? [r.model] : [])];
+      return [xrdFigure(patterns, r.phases ?? [], { id: `xrd-${o.id}`, wavelengthLabel: 'Cu Kα' })];
+    }
+    case 'pdf': {
+      const r = o.results as { r?: number[]; G?: number[]; qMax?: number | null };
+      return r.r && r.G ? [pdfFigure([{ label: r.qMax ? `model, Q_max = ${r.qMax} Å⁻¹ (Lorch)` : 'model', r: r.r, G: r.G }], { id: `pdf-${o.id}` })] : [];
     }
     case 'rdf': {
       const r = o.results as { r?: number[]; pairs?: Record<string, { g: number[] }> };

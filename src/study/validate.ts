@@ -48,7 +48,10 @@ export function parseManifest(bytes: Uint8Array, file: string): StudyManifest {
     if ('simulation' in a) need(sims, a.simulation, `${f}.simulation`, 'simulation');
     if ('simulations' in a) a.simulations.forEach((v, k) => need(sims, v, `${f}.simulations[${k}]`, 'simulation'));
     if (a.type === 'arrhenius') need(analyses, a.from, `${f}.from`, 'analysis');
-    if (a.type === 'xrd') need(meas, a.pattern, `${f}.pattern`, 'measurement');
+    if (a.type === 'xrd') {
+      need(meas, a.pattern, `${f}.pattern`, 'measurement');
+      need(sims, a.model, `${f}.model`, 'simulation');
+    }
   });
   return m;
 }

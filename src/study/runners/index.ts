@@ -8,6 +8,7 @@ import { diffusionRunner } from './diffusion.js';
 import { eisKkRunner } from './eis-kk.js';
 import { notBuiltRunner } from './not-built.js';
 import { coordinationRunner, rdfRunner } from './structure.js';
+import { pdfRunner, xrdRunner } from './scattering.js';
 
 export const runners: Record<AnalysisType, AnalysisRunner> = {
   'eis-fit': notBuiltRunner('eis-fit'),
@@ -20,8 +21,8 @@ export const runners: Record<AnalysisType, AnalysisRunner> = {
   window: notBuiltRunner('window'),
   rdf: rdfRunner as unknown as AnalysisRunner,
   coordination: coordinationRunner as unknown as AnalysisRunner,
-  xrd: notBuiltRunner('xrd'),
-  pdf: notBuiltRunner('pdf'),
+  xrd: xrdRunner as unknown as AnalysisRunner,
+  pdf: pdfRunner as unknown as AnalysisRunner,
   diffusion: diffusionRunner as unknown as AnalysisRunner,
   'melt-quench': notBuiltRunner('melt-quench'),
 };
