@@ -45,8 +45,8 @@ export function detectFormat<T = unknown>(
     }
   }
   if (!best) {
-    const what = kinds ? kinds.join(' or ') : 'supported';
-    throw new InputError(file, undefined, `not a recognised ${what} file format (see \`superionic inspect --help\` for the list)`);
+    const what = kinds ? `${kinds.join(' or ')} ` : '';
+    throw new InputError(file, undefined, `not a recognised ${what}file format (see \`superionic inspect --help\` for the list)`);
   }
   return best as FileFormat<T>;
 }
