@@ -3,7 +3,7 @@
  * its reader. Each domain keeps its own list (formats/<domain>/index.ts); this file only ranks.
  */
 import { InputError } from '../core/errors.js';
-import { looksBinary } from './text.js';
+import { decodeText, looksBinary } from './text.js';
 import type { DataKind, FileFormat, FileHead, InspectInfo } from './types.js';
 import { impedanceFormats } from './impedance/index.js';
 import { cyclingFormats } from './cycling/index.js';
@@ -15,6 +15,8 @@ const latin1 = new TextDecoder('latin1');
 
 export function fileHead(bytes: Uint8Array, name: string): FileHead {
   const head = bytes.subarray(0, HEAD_BYTES);
+  // UTF-16 text (Windows exports with a BOM) is text, not binary, despite its NUL bytes.
+  if (head.length >= 2 && head[0] === 0xff && head[1] === 0xfe) return { name, bytes: head, text: decodeText(head), binary: false };
   return { name, bytes: head, text: latin1.decode(head), binary: looksBinary(head) };
 }
 
