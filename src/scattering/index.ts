@@ -9,4 +9,4 @@ export { identifyPhases, type Candidate, type CandidateScore, type IdentifyOptio
 export { amorphousPattern, type AmorphousOptions, type AmorphousPattern } from './amorphous.js';
 export { looksCrystalline } from './crystallinity.js';
 export { partialStructureFactors, type PartialPdfInput } from './partials.js';
-export { xrayPdf, faberZimanWeights, totalXraySq, type PdfOptions, type PdfResult } from './pdf.js';
+export { xrayPdf, faberZimanWeights, totalXraySq, broadenPartials, type PdfOptions, type PdfResult } from './pdf.js';

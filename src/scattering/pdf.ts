@@ -27,6 +27,11 @@ export interface PdfOptions {
   lorch?: boolean;
   /** Real-space window on g(r) − 1 when transforming to S(Q) (default true). */
   realSpaceWindow?: boolean;
+  /**
+   * Gaussian broadening of every pair distance, standard deviation in Å (thermal motion for a
+   * static or 0 K crystal; default none). Applied to the pair counts g·shell, then renormalised.
+   */
+  sigma?: number;
 }
 
 export interface PdfResult {
@@ -56,7 +61,39 @@ export function faberZimanWeights(input: PartialPdfInput): Record<string, number
   return w;
 }
 
+/**
+ * g_ab(r) with each pair distance smeared by a Gaussian of standard deviation sigma (Å): the
+ * pair counts n_k = g_k·shell_k are convolved (kernel truncated at 5σ, renormalised to unit sum)
+ * and divided by the shells again. Counts beyond r_max are unknown, so the last ~2σ droop.
+ */
+export function broadenPartials(input: PartialPdfInput, sigma: number): PartialPdfInput {
+  const nb = input.r.length;
+  const dr = input.dr;
+  const half = Math.max(1, Math.ceil((5 * sigma) / dr));
+  const kernel = new Float64Array(2 * half + 1);
+  let sum = 0;
+  for (let j = -half; j <= half; j++) sum += kernel[j + half] = Math.exp(-0.5 * ((j * dr) / sigma) ** 2);
+  for (let j = 0; j < kernel.length; j++) kernel[j]! /= sum;
+  const shell = new Float64Array(nb);
+  for (let k = 0; k < nb; k++) shell[k] = ((4 * Math.PI) / 3) * (((k + 1) * dr) ** 3 - (k * dr) ** 3);
+  const partials = input.partials.map((p) => {
+    const g = new Float64Array(nb);
+    for (let k = 0; k < nb; k++) {
+      const n = p.g[k]! * shell[k]!;
+      if (n === 0) continue;
+      for (let j = -half; j <= half; j++) {
+        const t = k + j;
+        if (t >= 0 && t < nb) g[t]! += n * kernel[j + half]!;
+      }
+    }
+    for (let k = 0; k < nb; k++) g[k]! /= shell[k]!;
+    return { a: p.a, b: p.b, g };
+  });
+  return { ...input, partials };
+}
+
 export function xrayPdf(input: PartialPdfInput, o: PdfOptions = {}): PdfResult {
+  if (o.sigma !== undefined && o.sigma > 0) input = broadenPartials(input, o.sigma);
   const { z, c, rho0 } = composition(input);
   const weights = faberZimanWeights(input);
   const pairs = unorderedPairs(z.length);

@@ -53,3 +53,31 @@ describe('superionic pdf (partial g(r) from atoms/rdf, X-ray weighting from scat
     expect(run.stderr).toMatch(/:14: unknown element/);
   });
 });
+
+describe('pdf --sigma (thermal broadening of a static crystal)', () => {
+  it('rock salt: the Na–Cl shell becomes a Gaussian of FWHM 2.355σ at a/2 holding 6 Cl per Na', async () => {
+    const sigma = 0.08;
+    const doc = (await runCli(['pdf', sharedData('structure/nacl_rocksalt.cif'), '--r-max', '5', '--bin', '0.005', '--sigma', String(sigma), '--json'])).json();
+    const r: number[] = doc.r;
+    const G: number[] = doc.G;
+    // First shell: r < 3.4 Å. G = 4πrρ0(g_X − 1) → g_X = 1 + G/(4πrρ0).
+    const rho0 = doc.rho0.value;
+    let top = 0;
+    for (let k = 0; k < r.length && r[k]! < 3.4; k++) if (G[k]! > G[top]!) top = k;
+    expect(Math.abs(r[top]! - 2.82)).toBeLessThan(0.01);
+    const gx = (k: number) => 1 + G[k]! / (4 * Math.PI * r[k]! * rho0);
+    // Area of the shell: ρ0 ∫ 4πr² g_X dr = Σ_ab w_ab ρ0 ∫ 4πr² g_ab dr, and ρ0 ∫ 4πr² g_NaCl dr =
+    // CN(Cl around Na)/c_Cl = 6/½ = 12; no other pair has neighbours between 2.3 and 3.4 Å.
+    let area = 0;
+    for (let k = 0; k < r.length; k++) if (r[k]! > 2.3 && r[k]! < 3.4) area += 4 * Math.PI * r[k]! ** 2 * rho0 * gx(k) * 0.005;
+    expect(Math.abs(area - doc.weights['Na-Cl'] * 12) / (doc.weights['Na-Cl'] * 12)).toBeLessThan(0.01);
+    // Width: half maximum of g_X (≈ 0 between shells of a crystal).
+    const peak = gx(top);
+    let l = top;
+    while (gx(l) > peak / 2) l--;
+    let h = top;
+    while (gx(h) > peak / 2) h++;
+    const fwhm = (h - l) * 0.005;
+    expect(Math.abs(fwhm - 2.3548 * sigma) / (2.3548 * sigma)).toBeLessThan(0.05);
+  });
+});

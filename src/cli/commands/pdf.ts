@@ -124,6 +124,7 @@ interface PdfOpts {
   formFactors: 'zero' | 'q';
   frames?: FrameRange;
   types?: number[];
+  sigma?: number;
   json?: boolean;
 }
 
@@ -132,7 +133,7 @@ async function pdf(file: string, o: PdfOpts, ctx: CliContext) {
   const t = loadTrajectory(file, o.types);
   if (hasPartialOccupancy(t)) ctx.warn(`${file}: ${OCCUPANCY_WARNING}`, !!o.json);
   const input = await partialsOf(file, t, o.rMax, o.bin, o.frames);
-  const res = asInput(file, () => xrayPdf(input, { qMax: o.qMax, formFactors: o.formFactors }));
+  const res = asInput(file, () => xrayPdf(input, { qMax: o.qMax, formFactors: o.formFactors, sigma: o.sigma }));
   const doc: Record<string, unknown> = {
     file,
     r: res.r,
@@ -144,6 +145,7 @@ async function pdf(file: string, o: PdfOpts, ctx: CliContext) {
     dr: input.dr,
     formFactors: o.qMax === undefined ? 'f(0) = Z' : o.formFactors === 'q' ? 'f(Q), pymatgen X-ray table' : 'f(0) = Z',
   };
+  if (o.sigma) doc.sigma = o.sigma;
   if (o.qMax !== undefined) {
     doc.qMax = o.qMax;
     doc.lorch = true;
@@ -178,6 +180,7 @@ export function register(program: Command, ctx: CliContext): void {
       return v;
     }, 'zero')
     .option('--frames <START:STOP:STEP>', 'trajectory frames to average (STOP exclusive; default all)', frameRange)
+    .option('--sigma <Å>', 'Gaussian broadening of pair distances (thermal motion of a static crystal), standard deviation in Å', positive)
     .option('--types <A,B,…>', 'elements of LAMMPS atom types 1, 2, … (files without element names)', typeList)
     .option('--json', 'print JSON')
     .addHelpText(
