@@ -100,6 +100,7 @@ export function levenbergMarquardt(problem: LeastSquaresProblem, x0: Float64Arra
 
   if (!problem.evaluate(x, r, J) || !Number.isFinite(sumSquares(r))) return result(false, 'invalid-start', 0);
   let cost = sumSquares(r);
+  const cost0 = cost;
   let lambda = -1;
   let nu = 2;
 
@@ -195,8 +196,8 @@ export function levenbergMarquardt(problem: LeastSquaresProblem, x0: Float64Arra
       nu *= 2;
       if (snorm <= xtol * (xnorm + xtol) || lambda > 1e30) {
         // No decrease even for vanishing steps: a minimum to working precision if the
-        // gradient is (loosely) zero, otherwise a failure.
-        return result(gmax <= 1e-6, 'no-progress', iter);
+        // gradient is (loosely) zero or the residuals are at round-off (exact data).
+        return result(gmax <= 1e-6 || cost <= 1e-20 * cost0, 'no-progress', iter);
       }
     }
   }
