@@ -165,6 +165,11 @@ export function readTable(bytes: Uint8Array, file: string, layout: TableLayout):
       field++;
       i++; // past the delimiter (or the line end)
     }
+    // a final line without its line end and with fields missing is a cut-off file (a trailing
+    // empty field, as EC-Lab writes, may be absent)
+    if (e === n && field < nf - 1) {
+      throw new InputError(file, lineNo, `the last line has ${field} of ${nf} fields and no line end; the file is truncated`);
+    }
     if (found < mapped.length) {
       throw new InputError(file, lineNo, `expected ${nf} fields separated by ${JSON.stringify(dChar)}, found ${field}; the file may be truncated`);
     }

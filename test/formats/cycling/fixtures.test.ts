@@ -156,3 +156,25 @@ describe('BioLogic .mpr and .mpt of the same run agree (cheminfo_test, CA)', () 
     expect(dq).toBeLessThan(1e-12);
   });
 });
+
+describe('damaged input is one clear InputError, never a crash or a half-read', () => {
+  const cases: [string, number][] = [
+    ['neware/navani_test.ndax', 0.5],
+    ['neware/newarenda_Issue5_test_2.ndax', 0.9],
+    ['biologic/cheminfo_jdb11-4.mpr', 0.7],
+    ['arbin/navani_arbin_example.res', 0.3],
+    ['arbin/battdat_arbin_example.csv', 0.61],
+    ['maccor/beep_xTESLADIAG_000019_CH70.070', 0.77],
+    ['novonix/beep_test_Nova_Form-CH01-01_short.csv', 0.5],
+  ];
+  for (const [rel, frac] of cases) {
+    it(`${rel} cut at ${frac * 100} %`, () => {
+      const b = read(rel);
+      let end = Math.floor(b.length * frac);
+      // text files: cut just after a delimiter so whole fields are missing (a cut inside the last
+      // number leaves a shorter but valid number, which no reader can tell)
+      if (/\.(csv|070)$/.test(rel)) while (b[end - 1] !== 44 && b[end - 1] !== 9) end++;
+      expect(() => readCycler(b.slice(0, end), rel)).toThrow(InputError);
+    });
+  }
+});
