@@ -192,7 +192,7 @@ export function linKK(s: ImpedanceSpectrum, options: LinKKOptions = {}): LinKKRe
   const withC = options.capacitance === 'auto' || options.capacitance === undefined ? needsSeriesCapacitance(s) : options.capacitance;
 
   let M = 0;
-  let tau = new Float64Array(0);
+  let tau: Float64Array = new Float64Array(0);
   let best: SingleFit | undefined;
   let met = false;
   while (M < maxM) {

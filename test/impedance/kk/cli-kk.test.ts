@@ -22,3 +22,28 @@ describe('superionic eis kk (CLI)', () => {
     expect(r.code).toBe(2);
   });
 });
+
+describe('superionic eis kk on files', () => {
+  it('Circuit3_EIS_1.z with --fit real --mu-cutoff 0.69 → M = 10, μ = 0.684382 (Schönleber / impedance.py)', async () => {
+    const { sharedData } = await import('../../helpers/paths.js');
+    const r = await runCli(['eis', 'kk', sharedData('eis', 'impedance.py', 'Circuit3_EIS_1.z'), '--fit', 'real', '--mu-cutoff', '0.69', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const doc = r.json();
+    expect(doc.M).toBe(10);
+    expect(doc.mu).toBeCloseTo(0.6843821117885378, 9);
+    expect(doc.residuals.frequency).toHaveLength(53);
+    expect(doc.residuals.real).toHaveLength(53);
+    expect(typeof doc.valid).toBe('boolean');
+    expect(doc.maxResidual).toBeGreaterThan(0);
+  });
+
+  it('several files → array in order; LIB_data passes', async () => {
+    const { sharedData } = await import('../../helpers/paths.js');
+    const r = await runCli(['eis', 'kk', sharedData('eis', 'pyDRTtools', 'LIB_data.txt'), sharedData('eis', 'impedance.py', 'exampleData.csv'), '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const docs = r.json();
+    expect(docs).toHaveLength(2);
+    expect(docs[0].valid).toBe(true);
+    expect(docs[0].maxResidual).toBeLessThan(0.005);
+  });
+});

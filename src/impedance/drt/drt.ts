@@ -1,0 +1,330 @@
+/**
+ * Distribution of relaxation times by Tikhonov regularisation with radial basis functions
+ * (Wan, Saccoccio, Chen, Ciucci, Electrochim. Acta 184 (2015) 483 — the pyDRTtools model):
+ *
+ *   Z(ω) = R∞ + jωL + ∫ γ(ln τ)/(1 + jωτ) d ln τ,   γ(ln τ) = Σ_m x_m φ(ln τ − ln τ_m),
+ *
+ * so ∫ γ d ln τ is the polarisation resistance and γ is in Ω. Unknowns R∞, L, x solve
+ *
+ *   min Σ_n w_n² (|Z'_fit − Z'|² + |Z''_fit − Z''|²) + λ Σ_ij x_i x_j ∫ φ_i^{(k)} φ_j^{(k)} d ln τ
+ *   subject to x ≥ 0, R∞ ≥ 0 and (default) L ≥ 0,
+ *
+ * k = 1 or 2; w_n = 1 is pyDRTtools' objective (same λ scale), w_n = mean|Z|/|Z_n| (default)
+ * weights relative errors. λ does not depend on the unit of Z because both terms scale as Z².
+ * The basis centres τ_m are log-uniform from 1/(2π f_max) to 1/(2π f_min), extended by half a
+ * decade on both sides, at the data's density (10–20 per decade) — they do not have to match
+ * the measured frequencies, which may be spaced arbitrarily.
+ */
+import type { ImpedanceSpectrum } from '../spectrum.js';
+import { checkSpectrum } from '../kk/check-spectrum.js';
+import { solveBoundedQP } from '../../numerics/qp.js';
+import { makeBasis, type BasisName } from './basis.js';
+import { impedanceMatrices, penaltyMatrix } from './matrices.js';
+import {
+  gcv,
+  lcurveCurvature,
+  predictionMap,
+  searchLambda,
+  standardForm,
+  type LambdaMethod,
+  type RegularisedProblem,
+} from './lambda.js';
+import { findDrtPeaks, type DrtPeak } from './peaks.js';
+
+export type InductanceMode = 'nonnegative' | 'free' | 'none';
+
+export interface DrtOptions {
+  /** λ or 'auto' (default). */
+  lambda?: number | 'auto';
+  /** Criterion for 'auto'. Default 'gcv'. */
+  lambdaMethod?: LambdaMethod;
+  /** Order of the derivative penalised. Default 1. */
+  derivative?: 1 | 2;
+  basis?: BasisName;
+  /** FWHM coefficient c: each basis function's FWHM in ln τ is Δ/c. Default 0.5. */
+  fwhmCoefficient?: number;
+  inductance?: InductanceMode;
+  /** Basis centres per decade; default: the data's points per decade, clamped to [10, 20]. */
+  pointsPerDecade?: number;
+  /** Decades added beyond 1/(2π f_max) and 1/(2π f_min). Default 0.5. */
+  extendDecades?: number;
+  /** Explicit range of basis centres [τ_min, τ_max] in s (overrides extendDecades). */
+  tauRange?: [number, number];
+  /** log10 λ search range. Default [−8, 1]. */
+  lambdaRange?: [number, number];
+  /** Output points per basis spacing. Default 5. */
+  oversample?: number;
+  /**
+   * Residual weights: 'modulus' (default: each point's Re and Im divided by |Z|/mean|Z|, i.e.
+   * relative errors, for spectra whose noise is proportional to |Z| as a potentiostat's usually
+   * is, and that span decades of |Z|) or 'unit' (pyDRTtools' objective: absolute errors).
+   */
+  weighting?: 'unit' | 'modulus';
+}
+
+export interface DrtResult {
+  lambda: number;
+  lambdaMethod: LambdaMethod | 'fixed';
+  /** The scanned criterion (GCV score, −curvature or re-im score) against log10 λ; empty for a fixed λ. */
+  lambdaScan: { log10Lambda: number[]; score: number[] };
+  derivative: 1 | 2;
+  basis: BasisName;
+  /** Shape factor μ of the basis (1/ln-unit). */
+  shapeFactor: number;
+  /** Output grid, s (ascending). */
+  tau: Float64Array;
+  /** γ(ln τ) on the grid, Ω. */
+  gamma: Float64Array;
+  /** Basis centres (s) and their coefficients (Ω). */
+  centres: Float64Array;
+  coefficients: Float64Array;
+  /** Ω */
+  rInf: number;
+  /** H */
+  inductance: number;
+  /** ∫ γ d ln τ, Ω. */
+  polarizationResistance: number;
+  /** Fitted impedance at the measured frequencies (Ω). */
+  fit: { real: Float64Array; imag: Float64Array };
+  /** rms of (Z − Z_fit)/|Z| over both parts. */
+  relativeResidualRms: number;
+  peaks: DrtPeak[];
+}
+
+const LN10 = Math.log(10);
+
+/** Computes the DRT of a spectrum. */
+export function computeDrt(s: ImpedanceSpectrum, options: DrtOptions = {}): DrtResult {
+  checkSpectrum(s, 8, 'the DRT');
+  const n = s.frequency.length;
+  const derivative = options.derivative ?? 1;
+  const basisName = options.basis ?? 'gaussian';
+  const inductanceMode = options.inductance ?? 'nonnegative';
+  const method = options.lambdaMethod ?? 'gcv';
+  const [lo, hi] = options.lambdaRange ?? [-8, 1];
+  if (basisName === 'cauchy' && derivative === 2) {
+    throw new RangeError('the Cauchy basis has a cusp at its centre, so its 2nd-derivative penalty is infinite; use --derivative 1 or another basis');
+  }
+
+  // Frequencies, scale and grid.
+  const omega = new Float64Array(n);
+  let wmin = Infinity;
+  let wmax = 0;
+  let scale = 0;
+  for (let i = 0; i < n; i++) {
+    omega[i] = 2 * Math.PI * s.frequency[i]!;
+    wmin = Math.min(wmin, omega[i]!);
+    wmax = Math.max(wmax, omega[i]!);
+    scale = Math.max(scale, Math.hypot(s.real[i]!, s.imag[i]!));
+  }
+  const dataDecades = Math.max(Math.log10(wmax / wmin), 1e-9);
+  const ppd = options.pointsPerDecade ?? Math.min(20, Math.max(10, Math.round((n - 1) / dataDecades)));
+  const ext = options.extendDecades ?? 0.5;
+  const lnLo = options.tauRange ? Math.log(options.tauRange[0]) : -Math.log(wmax) - ext * LN10;
+  const lnHi = options.tauRange ? Math.log(options.tauRange[1]) : -Math.log(wmin) + ext * LN10;
+  if (!(lnHi > lnLo)) throw new RangeError('the τ range must have τ_min < τ_max');
+  const m = Math.max(2, Math.round(((lnHi - lnLo) / LN10) * ppd) + 1);
+  const delta = (lnHi - lnLo) / (m - 1);
+  const centres = new Float64Array(m);
+  for (let j = 0; j < m; j++) centres[j] = Math.exp(lnLo + j * delta);
+  const basis = makeBasis(basisName, delta, options.fwhmCoefficient ?? 0.5);
+
+  // Scaled least-squares problem: rows [Re; Im] / scale; columns [R∞, L·ω_max, x / scale].
+  const { re, im } = impedanceMatrices(omega, centres, basis);
+  const rows = 2 * n;
+  const k = inductanceMode === 'none' ? 1 : 2;
+  const a = new Float64Array(rows * m);
+  a.set(re, 0);
+  a.set(im, n * m);
+  const u = new Float64Array(rows * k);
+  const b = new Float64Array(rows);
+  const weights = new Float64Array(n).fill(1);
+  if ((options.weighting ?? 'modulus') === 'modulus') {
+    let mean = 0;
+    for (let i = 0; i < n; i++) mean += Math.hypot(s.real[i]!, s.imag[i]!) / n;
+    for (let i = 0; i < n; i++) weights[i] = mean / Math.hypot(s.real[i]!, s.imag[i]!);
+  }
+  for (let i = 0; i < n; i++) {
+    const w = weights[i]!;
+    u[i * k] = w;
+    if (k === 2) u[(n + i) * k + 1] = (w * omega[i]!) / wmax;
+    b[i] = (w * s.real[i]!) / scale;
+    b[n + i] = (w * s.imag[i]!) / scale;
+    for (let j = 0; j < m; j++) {
+      a[i * m + j] = a[i * m + j]! * w;
+      a[(n + i) * m + j] = a[(n + i) * m + j]! * w;
+    }
+  }
+  const p = penaltyMatrix(basis, m, delta, derivative);
+
+  // λ
+  let lambda: number;
+  let scan = { log10Lambda: [] as number[], score: [] as number[] };
+  if (typeof options.lambda === 'number') {
+    lambda = options.lambda;
+  } else {
+    const found = chooseLambda(method, { u, k, a, m, rows, b, p }, n, inductanceMode, lo, hi);
+    lambda = found.lambda;
+    scan = found.grid;
+  }
+
+  // One QP at the chosen λ: H = [U A]ᵀ[U A] + λ·blockdiag(0, P), c = −[U A]ᵀ b.
+  const nv = k + m;
+  const h = new Float64Array(nv * nv);
+  const c = new Float64Array(nv);
+  for (let r = 0; r < rows; r++) {
+    const rowVals = new Float64Array(nv);
+    for (let j = 0; j < k; j++) rowVals[j] = u[r * k + j]!;
+    for (let j = 0; j < m; j++) rowVals[k + j] = a[r * m + j]!;
+    const br = b[r]!;
+    for (let i = 0; i < nv; i++) {
+      const vi = rowVals[i]!;
+      if (vi === 0) continue;
+      c[i] -= vi * br;
+      for (let j = i; j < nv; j++) h[i * nv + j] += vi * rowVals[j]!;
+    }
+  }
+  for (let i = 0; i < m; i++) for (let j = i; j < m; j++) h[(k + i) * nv + (k + j)] += lambda * p[i * m + j]!;
+  let maxDiag = 0;
+  for (let i = 0; i < nv; i++) maxDiag = Math.max(maxDiag, h[i * nv + i]!);
+  for (let i = 0; i < nv; i++) {
+    h[i * nv + i] += 1e-11 * maxDiag;
+    for (let j = 0; j < i; j++) h[i * nv + j] = h[j * nv + i]!;
+  }
+  const lower = new Float64Array(nv);
+  if (inductanceMode === 'free') lower[1] = -Infinity;
+  const x = solveBoundedQP(h, c, lower);
+
+  const rInf = x[0]! * scale;
+  const inductance = k === 2 ? (x[1]! * scale) / wmax : 0;
+  const coefficients = new Float64Array(m);
+  for (let j = 0; j < m; j++) coefficients[j] = Math.max(0, x[k + j]!) * scale;
+
+  // Fit quality at the data.
+  const fitRe = new Float64Array(n);
+  const fitIm = new Float64Array(n);
+  let sum2 = 0;
+  for (let i = 0; i < n; i++) {
+    let zr = rInf;
+    let zi = omega[i]! * inductance;
+    for (let j = 0; j < m; j++) {
+      zr += re[i * m + j]! * coefficients[j]!;
+      zi += im[i * m + j]! * coefficients[j]!;
+    }
+    fitRe[i] = zr;
+    fitIm[i] = zi;
+    const mod2 = s.real[i]! * s.real[i]! + s.imag[i]! * s.imag[i]!;
+    sum2 += ((s.real[i]! - zr) ** 2 + (s.imag[i]! - zi) ** 2) / mod2;
+  }
+
+  // γ on the output grid (ascending τ).
+  const over = options.oversample ?? 5;
+  const nOut = (m - 1) * over + 1;
+  const tau = new Float64Array(nOut);
+  const gamma = new Float64Array(nOut);
+  const reach = Math.ceil(basis.support / delta) + 1;
+  for (let q = 0; q < nOut; q++) {
+    const lt = lnLo + (q * delta) / over;
+    tau[q] = Math.exp(lt);
+    const jc = Math.round((q / over) | 0);
+    let g = 0;
+    for (let j = Math.max(0, jc - reach); j <= Math.min(m - 1, jc + reach + 1); j++) g += coefficients[j]! * basis.phi(lt - (lnLo + j * delta));
+    gamma[q] = g;
+  }
+  const dx = delta / over;
+  let rpol = 0;
+  for (let q = 0; q < nOut; q++) rpol += gamma[q]! * (q === 0 || q === nOut - 1 ? 0.5 * dx : dx);
+
+  return {
+    lambda,
+    lambdaMethod: typeof options.lambda === 'number' ? 'fixed' : method,
+    lambdaScan: scan,
+    derivative,
+    basis: basisName,
+    shapeFactor: basis.mu,
+    tau,
+    gamma,
+    centres,
+    coefficients,
+    rInf,
+    inductance,
+    polarizationResistance: rpol,
+    fit: { real: fitRe, imag: fitIm },
+    relativeResidualRms: Math.sqrt(sum2 / (2 * n)),
+    peaks: findDrtPeaks(tau, gamma),
+  };
+}
+
+function chooseLambda(
+  method: LambdaMethod,
+  prob: RegularisedProblem,
+  n: number,
+  inductanceMode: InductanceMode,
+  lo: number,
+  hi: number,
+): { lambda: number; grid: { log10Lambda: number[]; score: number[] } } {
+  if (method === 'gcv') {
+    const sf = standardForm(prob);
+    return searchLambda((l) => gcv(sf, l), lo, hi, 0.05);
+  }
+  if (method === 'mgcv') {
+    const sf = standardForm(prob);
+    const c = prob.rows >= 50 ? 2 : 1.3;
+    return searchLambda((l) => gcv(sf, l, c), lo, hi, 0.05);
+  }
+  if (method === 'lcurve') {
+    const sf = standardForm(prob);
+    return searchLambda((l) => -lcurveCurvature(sf, l), lo, hi, 0.05);
+  }
+  // re-im cross-validation: the Re-only fit (with R∞) predicts Im (L refitted to the Im residual),
+  // the Im-only fit (with L) predicts Re (R∞ refitted to the Re residual).
+  const m = prob.m;
+  const bre = prob.b.subarray(0, n);
+  const bim = prob.b.subarray(n);
+  const re = prob.a.subarray(0, n * m);
+  const im = prob.a.subarray(n * m);
+  const ones = new Float64Array(n);
+  const wcol = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    ones[i] = prob.u[i * prob.k]!;
+    if (prob.k === 2) wcol[i] = prob.u[(n + i) * prob.k + 1]!;
+  }
+  const sfRe = standardForm({ u: ones, k: 1, a: re, m, rows: n, b: bre, p: prob.p });
+  const withL = inductanceMode !== 'none';
+  const sfIm = standardForm({ u: withL ? wcol : new Float64Array(0), k: withL ? 1 : 0, a: im, m, rows: n, b: bim, p: prob.p });
+  const reToIm = predictionMap(sfRe, im, n);
+  const imToRe = predictionMap(sfIm, re, n);
+  const coef = new Float64Array(m);
+  const pred = new Float64Array(n);
+  const predictError = (sf: typeof sfRe, map: Float64Array, target: Float64Array, lambda: number, fitOffset: (r: Float64Array) => void): number => {
+    for (let i = 0; i < m; i++) coef[i] = sf.d[i]! / (sf.s[i]! + lambda);
+    for (let r = 0; r < n; r++) {
+      let t = 0;
+      for (let i = 0; i < m; i++) t += map[r * m + i]! * coef[i]!;
+      pred[r] = target[r]! - t;
+    }
+    fitOffset(pred);
+    let e = 0;
+    for (let r = 0; r < n; r++) e += pred[r]! * pred[r]!;
+    return e;
+  };
+  let ww = 0;
+  for (let r = 0; r < n; r++) ww += wcol[r]! * wcol[r]!;
+  const removeL = (res: Float64Array) => {
+    if (!withL) return;
+    let dot = 0;
+    for (let r = 0; r < n; r++) dot += wcol[r]! * res[r]!;
+    let l = dot / ww;
+    if (inductanceMode === 'nonnegative') l = Math.max(0, l);
+    for (let r = 0; r < n; r++) res[r] = res[r]! - l * wcol[r]!;
+  };
+  let oo = 0;
+  for (let r = 0; r < n; r++) oo += ones[r]! * ones[r]!;
+  const removeRinf = (res: Float64Array) => {
+    let dot = 0;
+    for (let r = 0; r < n; r++) dot += ones[r]! * res[r]!;
+    const rinf = Math.max(0, dot / oo);
+    for (let r = 0; r < n; r++) res[r] = res[r]! - rinf * ones[r]!;
+  };
+  return searchLambda((l) => predictError(sfRe, reToIm, bim, l, removeL) + predictError(sfIm, imToRe, bre, l, removeRinf), lo, hi, 0.1);
+}

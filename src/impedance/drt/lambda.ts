@@ -1,0 +1,277 @@
+/**
+ * Choosing the regularisation parameter λ of
+ *     min_x ‖U u + A g − b‖² + λ gᵀ P g
+ * (u: unpenalised R∞ and L coefficients, g: DRT coefficients) on the UNCONSTRAINED problem,
+ * where every criterion has a closed form in λ after one transformation to standard form:
+ *   1. project the unpenalised columns out: A' = (I − QQᵀ)A, b' = (I − QQᵀ)b, Q = orth(U);
+ *   2. P = LLᵀ (Cholesky), G = L⁻¹ A'ᵀA' L⁻ᵀ = V S Vᵀ (eigen), d = Vᵀ L⁻¹ A'ᵀ b'.
+ * Then y(λ) = V diag(1/(s_i + λ)) d, g = L⁻ᵀ y, and
+ *   residual ρ(λ) = ‖b'‖² − Σ d_i² (s_i + 2λ)/(s_i + λ)²,
+ *   seminorm η(λ) = gᵀPg = Σ d_i²/(s_i + λ)²,
+ *   trace of the influence matrix = k + Σ s_i/(s_i + λ)   (k unpenalised columns).
+ * One O(m³) decomposition, then each λ costs O(m): the whole range is scanned on a fine grid,
+ * then the best cell refined by golden-section search. The non-negativity constraint is
+ * applied afterwards, in the single QP at the chosen λ (as in pyDRTtools' GCV/L-curve, which
+ * also score the unconstrained ridge problem, but there from a local start).
+ *
+ * Criteria: GCV (Golub, Heath & Wahba 1979): n ρ / (n − tr)²; L-curve: maximum curvature of
+ * (ln ρ, ln η) (Hansen's closed form); re-im cross-validation (Saccoccio et al., Electrochim.
+ * Acta 147 (2014) 470): fit Re alone and Im alone, score how each predicts the other part.
+ */
+import { backSolveTransposed, choleskyInPlace, forwardSolve, gram, symmetricEigen, transposeTimes } from './dense.js';
+
+export type LambdaMethod = 'gcv' | 'mgcv' | 'lcurve' | 're-im';
+
+export interface RegularisedProblem {
+  /** Unpenalised columns, row-major rows × k (k may be 0). */
+  u: Float64Array;
+  k: number;
+  /** Penalised columns, row-major rows × m. */
+  a: Float64Array;
+  m: number;
+  rows: number;
+  b: Float64Array;
+  /** Penalty Gram matrix m × m. */
+  p: Float64Array;
+}
+
+export interface StandardForm {
+  rows: number;
+  k: number;
+  m: number;
+  s: Float64Array;
+  d: Float64Array;
+  /** ‖b'‖² */
+  b2: number;
+  /** Cholesky factor of the (ridged) penalty. */
+  chol: Float64Array;
+  /** Eigenvectors (columns), row-major m × m. */
+  v: Float64Array;
+}
+
+/** Orthonormal basis (columns, row-major rows × k') of the non-negligible unpenalised columns. */
+function orthonormalise(u: Float64Array, rows: number, k: number): { q: Float64Array; k: number } {
+  const cols: Float64Array[] = [];
+  for (let j = 0; j < k; j++) {
+    const c = new Float64Array(rows);
+    for (let i = 0; i < rows; i++) c[i] = u[i * k + j]!;
+    const n0 = Math.hypot(...c);
+    for (let pass = 0; pass < 2; pass++) {
+      for (const q of cols) {
+        let dot = 0;
+        for (let i = 0; i < rows; i++) dot += q[i]! * c[i]!;
+        for (let i = 0; i < rows; i++) c[i] = c[i]! - dot * q[i]!;
+      }
+    }
+    const n = Math.hypot(...c);
+    if (n > 1e-10 * n0 && n > 0) {
+      for (let i = 0; i < rows; i++) c[i] = c[i]! / n;
+      cols.push(c);
+    }
+  }
+  const q = new Float64Array(rows * cols.length);
+  cols.forEach((c, j) => {
+    for (let i = 0; i < rows; i++) q[i * cols.length + j] = c[i]!;
+  });
+  return { q, k: cols.length };
+}
+
+/** Transforms the problem to standard form (see the file comment). */
+export function standardForm(prob: RegularisedProblem): StandardForm {
+  const { rows, m, a, b } = prob;
+  const { q, k } = orthonormalise(prob.u, rows, prob.k);
+  // G0 = AᵀA − (QᵀA)ᵀ(QᵀA), c0 = Aᵀb − (QᵀA)ᵀ(Qᵀb), ‖b'‖² = ‖b‖² − ‖Qᵀb‖²
+  const g0 = gram(a, rows, m);
+  const c = transposeTimes(a, rows, m, b);
+  let b2 = 0;
+  for (let i = 0; i < rows; i++) b2 += b[i]! * b[i]!;
+  if (k > 0) {
+    const qa = new Float64Array(k * m);
+    const qb = new Float64Array(k);
+    for (let i = 0; i < rows; i++) {
+      for (let j = 0; j < k; j++) {
+        const qij = q[i * k + j]!;
+        if (qij === 0) continue;
+        qb[j] += qij * b[i]!;
+        for (let c2 = 0; c2 < m; c2++) qa[j * m + c2] += qij * a[i * m + c2]!;
+      }
+    }
+    for (let j = 0; j < k; j++) {
+      b2 -= qb[j]! * qb[j]!;
+      for (let r = 0; r < m; r++) {
+        const qr = qa[j * m + r]!;
+        c[r] -= qr * qb[j]!;
+        for (let c2 = 0; c2 < m; c2++) g0[r * m + c2] -= qr * qa[j * m + c2]!;
+      }
+    }
+  }
+  // P = LLᵀ, with a relative ridge so null spaces (2nd-derivative penalty on hat functions) stay factorable.
+  const chol = Float64Array.from(prob.p);
+  let maxDiag = 0;
+  for (let i = 0; i < m; i++) maxDiag = Math.max(maxDiag, chol[i * m + i]!);
+  for (let i = 0; i < m; i++) chol[i * m + i] += 1e-10 * maxDiag;
+  if (!choleskyInPlace(chol, m)) throw new RangeError('penalty matrix is not positive definite');
+  // G = L⁻¹ G0 L⁻ᵀ
+  const w = new Float64Array(m * m);
+  const col = new Float64Array(m);
+  for (let j = 0; j < m; j++) {
+    for (let i = 0; i < m; i++) col[i] = g0[i * m + j]!;
+    forwardSolve(chol, m, col);
+    for (let i = 0; i < m; i++) w[j * m + i] = col[i]!; // row j of Wᵀ = column j of W
+  }
+  const g = new Float64Array(m * m);
+  for (let j = 0; j < m; j++) {
+    for (let i = 0; i < m; i++) col[i] = w[i * m + j]!; // column j of Wᵀ
+    forwardSolve(chol, m, col);
+    for (let i = 0; i < m; i++) g[i * m + j] = col[i]!;
+  }
+  for (let i = 0; i < m; i++) for (let j = 0; j < i; j++) g[i * m + j] = g[j * m + i] = 0.5 * (g[i * m + j]! + g[j * m + i]!);
+  forwardSolve(chol, m, c);
+  const { values, vectors } = symmetricEigen(g, m);
+  const s = new Float64Array(m);
+  const d = new Float64Array(m);
+  for (let i = 0; i < m; i++) {
+    s[i] = Math.max(0, values[i]!);
+    let t = 0;
+    for (let r = 0; r < m; r++) t += vectors[r * m + i]! * c[r]!;
+    d[i] = t;
+  }
+  return { rows, k, m, s, d, b2: Math.max(b2, 0), chol, v: vectors };
+}
+
+/** Residual ‖Ux + Ag − b‖² of the unconstrained solution at λ. */
+export function residual(sf: StandardForm, lambda: number): number {
+  let r = sf.b2;
+  for (let i = 0; i < sf.m; i++) {
+    const t = sf.s[i]! + lambda;
+    r -= (sf.d[i]! * sf.d[i]! * (sf.s[i]! + 2 * lambda)) / (t * t);
+  }
+  return Math.max(r, 1e-300);
+}
+
+/** gᵀPg of the unconstrained solution at λ. */
+export function seminorm(sf: StandardForm, lambda: number): number {
+  let e = 0;
+  for (let i = 0; i < sf.m; i++) {
+    const t = sf.s[i]! + lambda;
+    e += (sf.d[i]! * sf.d[i]!) / (t * t);
+  }
+  return Math.max(e, 1e-300);
+}
+
+/**
+ * Generalised cross-validation score n ρ / (n − c·tr)² (lower is better); c = 1 is GCV, c > 1
+ * the modified GCV of Cummins, Filloon & Nychka (2001), which counters GCV's tendency to
+ * under-smooth (pyDRTtools' mGCV uses c = 2 for n ≥ 50, 1.3 below).
+ */
+export function gcv(sf: StandardForm, lambda: number, c = 1): number {
+  let tr = sf.k;
+  for (let i = 0; i < sf.m; i++) tr += sf.s[i]! / (sf.s[i]! + lambda);
+  const dof = Math.max(sf.rows - c * tr, 1e-9);
+  return (sf.rows * residual(sf, lambda)) / (dof * dof);
+}
+
+/**
+ * Signed curvature of the L-curve (x, y) = (ln ρ, ln η) traversed with increasing t = ln λ:
+ * κ = (x′y″ − y′x″)/(x′² + y′²)^{3/2}, derivatives by central differences in t (ρ and η are
+ * O(m) each, so this is cheap and avoids sign conventions of closed forms). The corner turns
+ * the curve from going down to going right (κ > 0, the maximum); the bend at very large λ, where
+ * the solution shrinks to zero, turns the other way (κ < 0) and is never picked.
+ */
+export function lcurveCurvature(sf: StandardForm, lambda: number): number {
+  const h = 0.02;
+  const t = Math.log(lambda);
+  const x = (tt: number) => Math.log(residual(sf, Math.exp(tt)));
+  const y = (tt: number) => Math.log(seminorm(sf, Math.exp(tt)));
+  const x0 = x(t);
+  const xp = x(t + h);
+  const xm = x(t - h);
+  const y0 = y(t);
+  const yp = y(t + h);
+  const ym = y(t - h);
+  const dx = (xp - xm) / (2 * h);
+  const dy = (yp - ym) / (2 * h);
+  const ddx = (xp - 2 * x0 + xm) / (h * h);
+  const ddy = (yp - 2 * y0 + ym) / (h * h);
+  return (dx * ddy - dy * ddx) / (dx * dx + dy * dy) ** 1.5;
+}
+
+/** The penalised coefficients g of the unconstrained solution at λ. */
+export function penalisedSolution(sf: StandardForm, lambda: number): Float64Array {
+  const { m, v } = sf;
+  const y = new Float64Array(m);
+  for (let i = 0; i < m; i++) {
+    const ci = sf.d[i]! / (sf.s[i]! + lambda);
+    for (let r = 0; r < m; r++) y[r] += v[r * m + i]! * ci;
+  }
+  backSolveTransposed(sf.chol, m, y);
+  return y;
+}
+
+/**
+ * Precomputed map from the filtered coefficients d_i/(s_i + λ) to the prediction A_other g,
+ * for re-im cross-validation: B = A_other L⁻ᵀ V (rows_other × m).
+ */
+export function predictionMap(sf: StandardForm, other: Float64Array, otherRows: number): Float64Array {
+  const { m, v } = sf;
+  const lv = new Float64Array(m * m); // L⁻ᵀ V, row-major
+  const col = new Float64Array(m);
+  for (let j = 0; j < m; j++) {
+    for (let i = 0; i < m; i++) col[i] = v[i * m + j]!;
+    backSolveTransposed(sf.chol, m, col);
+    for (let i = 0; i < m; i++) lv[i * m + j] = col[i]!;
+  }
+  const out = new Float64Array(otherRows * m);
+  for (let r = 0; r < otherRows; r++) {
+    for (let i = 0; i < m; i++) {
+      const ari = other[r * m + i]!;
+      if (ari === 0) continue;
+      for (let j = 0; j < m; j++) out[r * m + j] += ari * lv[i * m + j]!;
+    }
+  }
+  return out;
+}
+
+/**
+ * Minimises `score` over log10 λ ∈ [lo, hi]: a grid of `step` decades over the whole range,
+ * then golden-section search inside the best grid cell's neighbours.
+ */
+export function searchLambda(score: (lambda: number) => number, lo: number, hi: number, step: number): { lambda: number; grid: { log10Lambda: number[]; score: number[] } } {
+  const xs: number[] = [];
+  const ys: number[] = [];
+  const n = Math.max(2, Math.round((hi - lo) / step) + 1);
+  let best = 0;
+  for (let i = 0; i < n; i++) {
+    const x = lo + ((hi - lo) * i) / (n - 1);
+    const y = score(10 ** x);
+    xs.push(x);
+    ys.push(y);
+    if (!(y >= ys[best]!)) best = i;
+  }
+  let a = xs[Math.max(0, best - 1)]!;
+  let b = xs[Math.min(n - 1, best + 1)]!;
+  const g = (Math.sqrt(5) - 1) / 2;
+  let c = b - g * (b - a);
+  let d = a + g * (b - a);
+  let fc = score(10 ** c);
+  let fd = score(10 ** d);
+  for (let it = 0; it < 30 && b - a > 1e-4; it++) {
+    if (fc < fd) {
+      b = d;
+      d = c;
+      fd = fc;
+      c = b - g * (b - a);
+      fc = score(10 ** c);
+    } else {
+      a = c;
+      c = d;
+      fc = fd;
+      d = a + g * (b - a);
+      fd = score(10 ** d);
+    }
+  }
+  let x = 0.5 * (a + b);
+  // Never return worse than the best grid point (the refinement assumes one minimum per cell).
+  if (!(score(10 ** x) <= ys[best]!)) x = xs[best]!;
+  return { lambda: 10 ** x, grid: { log10Lambda: xs, score: ys } };
+}
