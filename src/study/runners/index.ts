@@ -4,14 +4,14 @@ import type { AnalysisRunner } from '../types.js';
 import { arrheniusRunner } from './arrhenius.js';
 import { cyclingRunner, rateRunner } from './cycling.js';
 import { diffusionRunner } from './diffusion.js';
-// eis-fit.ts waits for the fitter (src/impedance/fit) to land; until then the placeholder says "not built yet".
+import { eisFitRunner } from './eis-fit.js';
 import { eisKkRunner } from './eis-kk.js';
 import { notBuiltRunner } from './not-built.js';
 import { coordinationRunner, rdfRunner } from './structure.js';
 import { pdfRunner, xrdRunner } from './scattering.js';
 
 export const runners: Record<AnalysisType, AnalysisRunner> = {
-  'eis-fit': notBuiltRunner('eis-fit'),
+  'eis-fit': eisFitRunner as unknown as AnalysisRunner,
   'eis-kk': eisKkRunner as unknown as AnalysisRunner,
   'eis-drt': notBuiltRunner('eis-drt'),
   arrhenius: arrheniusRunner as unknown as AnalysisRunner,
