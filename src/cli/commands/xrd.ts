@@ -173,7 +173,7 @@ export function register(program: Command, ctx: CliContext): void {
     .argument('<files...>', 'structure files (CIF, POSCAR, extended XYZ, LAMMPS data, …)')
     .option('--wavelength <CuKa|Å>', 'X-ray wavelength: a line name (CuKa = 1.54184 Å, CuKa1, MoKa, …) or Å', wavelength, WAVELENGTHS.CuKa!)
     .option('--two-theta <MIN:MAX>', '2θ range in degrees (default 0:90; Debye route from where g(r) truncation stops mattering)', range)
-    .option('--method <auto|bragg|debye>', 'Bragg sticks for crystals, Debye/S(Q) for amorphous cells; auto decides by symmetry', (v) => {
+    .option('--method <auto|bragg|debye>', 'Bragg sticks for crystals, Debye/S(Q) for amorphous cells; auto: bragg for ≤ 64 atoms or a cell that maps onto itself by a translation or inversion (0.1 Å), else debye', (v) => {
       if (v !== 'auto' && v !== 'bragg' && v !== 'debye') throw new InvalidArgumentError('expected auto, bragg or debye');
       return v;
     }, 'auto')
