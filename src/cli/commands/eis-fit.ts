@@ -26,6 +26,7 @@ interface FitOptions {
   weighting: Weighting;
   restarts?: number;
   seed: number;
+  maxIterations: number;
   dropInductive?: boolean;
   json?: boolean;
 }
@@ -99,6 +100,7 @@ export function register(eis: Command, ctx: CliContext): void {
     .addOption(new Option('--weighting <kind>', 'residual weighting').choices([...WEIGHTINGS]).default('modulus'))
     .option('--restarts <N>', 'extra seeded starts beyond the automatic one (default 8; 0 with a complete --initial)', integer)
     .option('--seed <N>', 'seed of the restarts', integer, 1)
+    .option('--max-iterations <N>', 'Levenberg–Marquardt iterations per start', integer, 500)
     .option('--drop-inductive', "drop points with Z'' > 0 (inductive cable artefacts; impedance.py ignoreBelowX)")
     .option('--json', 'print JSON: {circuit, points, converged, parameters, chiSquare, aic, bulkResistance?, conductivity?}')
     .addHelpText('after', HELP)
@@ -153,7 +155,7 @@ function fitFile(
   if (s.frequency.length * 2 <= P) {
     throw new InputError(file, undefined, `${s.frequency.length} points in the selected range cannot determine ${P} parameters; widen --fmin/--fmax`);
   }
-  const fit = fitCircuit(s, model, { weighting: opts.weighting, initial, restarts: opts.restarts, seed: opts.seed });
+  const fit = fitCircuit(s, model, { weighting: opts.weighting, initial, restarts: opts.restarts, seed: opts.seed, maxIterations: opts.maxIterations });
   return fitDocument(file, fit, model, s, opts);
 }
 
