@@ -2,6 +2,7 @@
 import * as Plot from '@observablehq/plot';
 import type { Quantity } from '../core/quantity.js';
 import { figure, type Figure } from './figure.js';
+import { chemLabel } from './structure.js';
 import { legend, logAxis, seriesColor, themed } from './theme.js';
 
 export interface CompositionPoint {
@@ -28,9 +29,9 @@ export function compositionFigure(points: CompositionPoint[], opts: { id?: strin
     marks.push(Plot.dot(pts, { x: 'x', y: 'y', r: 4.5, fill: color, stroke: 'white' }));
   });
   const spec = themed({
-    x: categorical ? { type: 'point', label: opts.xLabel ?? 'Composition', padding: 0.5, domain: [...new Set(points.sort((a, b) => a.x - b.x).map(key))] } : { label: opts.xLabel ?? 'Composition x', inset: 20 },
+    x: categorical ? { type: 'point', label: opts.xLabel ?? (names.length === 1 ? `Composition (${chemLabel(names[0]!)})` : 'Composition'), padding: 0.5, domain: [...new Set(points.sort((a, b) => a.x - b.x).map(key))] } : { label: opts.xLabel ?? 'Composition x', inset: 20 },
     y: logAxis('σ at 25 °C (S cm⁻¹)', { inset: 16 }),
-    marks: [...marks, ...legend(names.map((n, i) => ({ label: n, color: seriesColor(i), symbol: 'dot' as const, filled: true })), 'bottom-right')],
+    marks: [...marks, ...(names.length > 1 ? legend(names.map((n, i) => ({ label: chemLabel(n), color: seriesColor(i), symbol: 'dot' as const, filled: true })), 'bottom-right') : [])],
   });
   return figure(opts.id ?? 'conductivity-composition', opts.title ?? 'Conductivity against composition', 'Room-temperature (25 °C) ionic conductivity from the Arrhenius fits against composition; bars are ±1 standard error.', spec);
 }

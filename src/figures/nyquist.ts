@@ -55,7 +55,8 @@ export function nyquistFigure(series: ImpedanceSeries[], opts: NyquistOptions = 
   }
   // Equal aspect: the same span on both axes and a square frame.
   xmin = Math.min(xmin, 0);
-  const span = 1.05 * Math.max(xmax - xmin, ymax - ymin);
+  // Zoomed: the span is set by Z′ alone and a steep blocking spur is clipped at the top.
+  const span = opts.maxReal !== undefined ? Math.min(opts.maxReal * sc.factor, 1.05 * Math.max(xmax, ymax)) - xmin : 1.05 * Math.max(xmax - xmin, ymax - ymin);
   const x0 = xmin;
   const y0 = Math.min(ymin, 0);
   const hasFit = series.some((s) => s.fit);

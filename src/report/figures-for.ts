@@ -87,7 +87,7 @@ function arrheniusFigures(o: AnalysisOutcome): Figure[] {
   if (numeric.length >= 2) {
     figs.push(compositionFigure(numeric.map((r) => ({ x: r.composition!.x!, conductivity: r.conductivityAt25C, series: r.composition?.family ?? 'series' }))));
   } else if (rows.length >= 2) {
-    figs.push(compositionFigure(rows.map((r, i) => ({ x: i, category: r.composition?.metal ? `M = ${r.composition.metal}` : r.sample, conductivity: r.conductivityAt25C, series: r.composition?.family ?? 'samples' })), { xLabel: 'Composition' }));
+    figs.push(compositionFigure(rows.map((r, i) => ({ x: i, category: r.composition?.metal ? `M = ${r.composition.metal}` : r.sample, conductivity: r.conductivityAt25C, series: r.composition?.family ?? 'samples' }))));
   }
   return figs;
 }
