@@ -88,7 +88,8 @@ export class RdfAccumulator {
     const hist = this.counts;
     this.pairs.forEach((p, m) => {
       hist.fill(0);
-      const A = this.index.get(p.a)!;
+      // Centres in cell-list order: neighbouring centres visit the same bins (cache locality).
+      const A = listOf(p.a).atoms;
       const cl = listOf(p.b);
       for (let e = 0; e < A.length; e++) {
         const i = A[e]!;
