@@ -135,12 +135,13 @@ export function identifyPhases(x: Float64Array, y: Float64Array, candidates: rea
   const score = (name: string, explained: Set<number>) => {
     const list = sticks.get(name)!;
     const sum = list.reduce((a, s) => a + s.intensity, 0);
-    let best = { fom: 0, strain: 0, matched: 0, hit: new Set<number>(), newHeight: 0, height: 0 };
+    let best = { fom: 0, strain: 0, matched: 0, hit: new Set<number>(), newHeight: 0, height: 0, residual: Infinity };
     const nSteps = Math.round(maxStrain / 0.0005);
     for (let e = -nSteps; e <= nSteps; e++) {
-      const eps = e * 0.0005;
+      const eps = e / 2000; // 0.05 % steps, printed exactly
       let got = 0;
       let matched = 0;
+      let residual = 0;
       const hit = new Set<number>();
       for (const s of list) {
         const tt = shiftedTwoTheta(s.d, eps, wavelength);
@@ -155,6 +156,7 @@ export function identifyPhases(x: Float64Array, y: Float64Array, candidates: rea
         }
         if (bestJ >= 0) {
           got += s.intensity;
+          residual += s.intensity * bestDist;
           matched++;
           hit.add(bestJ);
         }
@@ -166,10 +168,14 @@ export function identifyPhases(x: Float64Array, y: Float64Array, candidates: rea
         height += used[j]!.height;
         if (!explained.has(j)) newHeight += used[j]!.height;
       }
-      // Prefer higher FOM; among equal FOM the smaller |ε| (the CIF as given).
-      if (fom > best.fom + 1e-12 || (Math.abs(fom - best.fom) <= 1e-12 && newHeight > best.newHeight)) {
-        best = { fom, strain: eps, matched, hit, newHeight, height };
-      }
+      residual = got > 0 ? residual / got : Infinity;
+      // Prefer higher FOM, then more newly explained peak height, then the ε whose sticks sit
+      // closest to the measured peaks (intensity-weighted mean |Δ2θ|): a coarse lattice refinement.
+      const better =
+        fom > best.fom + 1e-12 ||
+        (Math.abs(fom - best.fom) <= 1e-12 &&
+          (newHeight > best.newHeight * (1 + 1e-12) || (Math.abs(newHeight - best.newHeight) <= 1e-12 * Math.max(1, newHeight) && residual < best.residual)));
+      if (better) best = { fom, strain: eps, matched, hit, newHeight, height, residual };
     }
     return { ...best, sticks: list.length, explainedNew: total > 0 ? best.newHeight / total : 0, explainedAll: total > 0 ? best.height / total : 0 };
   };
