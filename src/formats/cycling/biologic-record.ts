@@ -33,14 +33,14 @@ export function recordFromBiologic(t: BiologicTable, file: string, format: strin
   let deltaCharge: Float64Array | undefined;
   const dqMah = findColumn(t, 'dq/mA.h', 'dQ/mA.h');
   const dqC = findColumn(t, 'dQ/C', 'dq/C');
-  if (dqMah) deltaCharge = Float64Array.from(dqMah.values, (x) => x * 1e-3);
-  else if (dqC) deltaCharge = Float64Array.from(dqC.values, (x) => x / 3600);
+  if (dqMah) deltaCharge = scaled(dqMah.values, 1e-3);
+  else if (dqC) deltaCharge = scaled(dqC.values, 1 / 3600);
 
   let current: Float64Array;
   const iCol = findColumn(t, 'I/mA', '<I>/mA');
   const iColA = findColumn(t, 'I/A', '<I>/A');
-  if (iCol) current = Float64Array.from(iCol.values, (x) => x * 1e-3);
-  else if (iColA) current = Float64Array.from(iColA.values);
+  if (iCol) current = scaled(iCol.values, 1e-3);
+  else if (iColA) current = iColA.values;
   else if (deltaCharge) {
     current = new Float64Array(n);
     for (let i = 1; i < n; i++) {
@@ -66,13 +66,13 @@ export function recordFromBiologic(t: BiologicTable, file: string, format: strin
   };
   if (deltaCharge) rec.deltaCharge = deltaCharge;
   const ns = findColumn(t, 'Ns');
-  if (ns) rec.step = Int32Array.from(ns.values);
+  if (ns) rec.step = toInt32(ns.values);
   const cyc = findColumn(t, 'cycle number');
-  if (cyc) rec.cycle = Int32Array.from(cyc.values);
+  if (cyc) rec.cycle = toInt32(cyc.values);
   const qc = findColumn(t, 'Q charge/mA.h');
   const qd = findColumn(t, 'Q discharge/mA.h');
-  if (qc) rec.chargeCapacity = Float64Array.from(qc.values, (x) => x * 1e-3);
-  if (qd) rec.dischargeCapacity = Float64Array.from(qd.values, (x) => x * 1e-3);
+  if (qc) rec.chargeCapacity = scaled(qc.values, 1e-3);
+  if (qd) rec.dischargeCapacity = scaled(qd.values, 1e-3);
   const extra: NonNullable<CyclerRecord['extra']> = {};
   const keep: [string, string, string][] = [
     ['half cycle', 'halfCycle', ''],
@@ -87,4 +87,17 @@ export function recordFromBiologic(t: BiologicTable, file: string, format: strin
   if (Object.keys(extra).length) rec.extra = extra;
   if (voltage.length !== n || current.length !== n) throw new InputError(file, 'columns', 'columns of unequal length');
   return rec;
+}
+
+/** A unit conversion into a new array (the parser's column stays as read). */
+function scaled(a: Float64Array, k: number): Float64Array {
+  const out = new Float64Array(a.length);
+  for (let i = 0; i < a.length; i++) out[i] = a[i]! * k;
+  return out;
+}
+
+function toInt32(a: Float64Array): Int32Array {
+  const out = new Int32Array(a.length);
+  for (let i = 0; i < a.length; i++) out[i] = a[i]!;
+  return out;
 }
