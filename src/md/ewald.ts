@@ -99,7 +99,7 @@ export class Ewald {
     const n = sys.n;
     const K = Math.max(...this.kmax);
     const width = 2 * K + 1;
-    // cs/sn[(axis·n + i)·width + (m + K)] = cos/sin(m·u_axis·x_i)
+    // cs/sn[((axis·width) + m + K)·n + i] = cos/sin(m·u_axis·x_i): contiguous over atoms for one m
     const size = 3 * n * width;
     if (this.cs.length !== size) {
       this.cs = new Float64Array(size);
@@ -112,34 +112,32 @@ export class Ewald {
     const x = sys.positions, q = sys.charges;
     for (let ax = 0; ax < 3; ax++) {
       const u = (2 * Math.PI) / sys.box[ax]!;
+      const zero = (ax * width + K) * n;
       for (let i = 0; i < n; i++) {
-        const base = (ax * n + i) * width + K;
         const c1 = Math.cos(u * x[3 * i + ax]!), s1 = Math.sin(u * x[3 * i + ax]!);
-        cs[base] = 1;
-        sn[base] = 0;
+        cs[zero + i] = 1;
+        sn[zero + i] = 0;
         let c = 1, s = 0;
         for (let m = 1; m <= K; m++) {
           const cn = c * c1 - s * s1;
           const snn = s * c1 + c * s1;
           c = cn;
           s = snn;
-          cs[base + m] = c;
-          sn[base + m] = s;
-          cs[base - m] = c;
-          sn[base - m] = -s;
+          cs[zero + m * n + i] = c;
+          sn[zero + m * n + i] = s;
+          cs[zero - m * n + i] = c;
+          sn[zero - m * n + i] = -s;
         }
       }
     }
     const nk = this.kcount;
     const kv = this.kvec, ug = this.ug, kc = this.kcart, vg = this.vg;
     let energy = 0;
-    const xoff = 0, yoff = n * width, zoff = 2 * n * width;
     for (let k = 0; k < nk; k++) {
-      const a = kv[3 * k]! + K, b = kv[3 * k + 1]! + K, c = kv[3 * k + 2]! + K;
+      const ox = (kv[3 * k]! + K) * n, oy = (width + kv[3 * k + 1]! + K) * n, oz = (2 * width + kv[3 * k + 2]! + K) * n;
       let sr = 0, si = 0;
       for (let i = 0; i < n; i++) {
-        const ix = xoff + i * width + a, iy = yoff + i * width + b, iz = zoff + i * width + c;
-        const cx = cs[ix]!, sx = sn[ix]!, cy = cs[iy]!, sy = sn[iy]!, cz = cs[iz]!, sz = sn[iz]!;
+        const cx = cs[ox + i]!, sx = sn[ox + i]!, cy = cs[oy + i]!, sy = sn[oy + i]!, cz = cs[oz + i]!, sz = sn[oz + i]!;
         const cxy = cx * cy - sx * sy, sxy = sx * cy + cx * sy;
         const cr = cxy * cz - sxy * sz, sr1 = sxy * cz + cxy * sz;
         crA[i] = cr;
