@@ -145,7 +145,11 @@ function finiteWarburg(
     const a = Math.sqrt((ws[i]! * tau) / 2);
     let tr: number;
     let ti: number;
-    if (a < 1e-4) {
+    if (a > 19) {
+      // q = e^(−2a) < 4e-17: tanh s = 1 to double precision
+      tr = 1;
+      ti = 0;
+    } else if (a < 1e-4) {
       ctanh(a, a);
       tr = C[0]!;
       ti = C[1]!;

@@ -71,12 +71,12 @@ export function fitCircuit(spectrum: SpectrumArrays, circuit: string | CircuitMo
 
   const given = opts.initial ? model.parameterVector(opts.initial, '--initial', false) : new Float64Array(P).fill(Number.NaN);
   const allGiven = given.every((v) => !Number.isNaN(v));
-  const features = spectrumFeatures(spectrum.frequency, spectrum.real, spectrum.imag);
   const merge = (auto: Float64Array): Float64Array => Float64Array.from(auto, (v, k) => (Number.isNaN(given[k]!) ? v : given[k]!));
-
-  const starts: Float64Array[] = [merge(initialParameters(model, features))];
   const extra = opts.restarts ?? (allGiven ? 0 : 8);
-  if (extra > 0) {
+  const features = allGiven && extra === 0 ? null : spectrumFeatures(spectrum.frequency, spectrum.real, spectrum.imag);
+
+  const starts: Float64Array[] = [features ? merge(initialParameters(model, features)) : Float64Array.from(given)];
+  if (features && extra > 0) {
     // Other assignments of data arcs to circuit arcs (reversed order) …
     const units = arcUnits(model.tree).length;
     if (units >= 2) starts.push(merge(initialParameters(model, features, matchArcs(features, units).reverse())));
