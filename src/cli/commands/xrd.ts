@@ -9,7 +9,7 @@ import type { CliContext } from '../context.js';
 import { forEachFile } from '../files.js';
 import { number, positive } from '../options.js';
 import { readInputFile } from '../../io/files.js';
-import { InputError, UsageError } from '../../core/errors.js';
+import { UsageError } from '../../core/errors.js';
 import { quantity } from '../../core/quantity.js';
 import { atomicNumber } from '../../core/elements.js';
 import { perpendicularWidths } from '../../atoms/lattice.js';
