@@ -30,6 +30,8 @@ const ANION_RADIUS: Record<string, number> = {
   O: 1.4, S: 1.84, Se: 1.98, Te: 2.21, F: 1.33, Cl: 1.81, Br: 1.96, I: 2.2, N: 1.46,
 };
 const DEFAULT_CATION_RADIUS = 0.8;
+/** Sweeps without fewer overlaps after which the packing is taken as infeasible. */
+const STALL_SWEEPS = 300;
 
 export interface BuildOptions {
   /** Element counts of one formula unit (order kept). */
@@ -40,7 +42,7 @@ export interface BuildOptions {
   /** One minimum distance for all pairs, Å (default: pair-specific, see above). */
   minDistance?: number;
   seed?: number;
-  /** Sweeps before giving up (default 5000). */
+  /** Sweeps before giving up (default 5000; it also stops after 300 sweeps without progress). */
   maxSweeps?: number;
 }
 
@@ -116,6 +118,8 @@ export function buildAmorphous(opts: BuildOptions): BuildResult {
   let ki = 0;
   let current = 0;
   let overlaps = 0;
+  let bestOverlaps = Infinity;
+  let bestSweep = 0;
   const visit = (j: number, d2: number, dx: number, dy: number, dz: number): void => {
     if (j <= current) return; // each pair once
     const dm = dmin[ki * S + kind[j]!]!;
@@ -156,6 +160,11 @@ export function buildAmorphous(opts: BuildOptions): BuildResult {
     }
     if (overlaps === 0) break;
     if (++sweeps > maxSweeps) break;
+    // Give up when the overlap count has not improved for a long while (infeasible packing).
+    if (overlaps < bestOverlaps) {
+      bestOverlaps = overlaps;
+      bestSweep = sweeps;
+    } else if (sweeps - bestSweep > STALL_SWEEPS) break;
     for (let i = 0; i < 3 * n; i++) {
       // Limit a step to 0.5 Å so crowded atoms do not fly across the cell.
       const m = move[i]!;

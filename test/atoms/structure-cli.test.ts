@@ -108,6 +108,15 @@ describe('superionic structure (CLI)', () => {
     expect((await runCli(['structure', 'rdf', mol, '--cell', '10', '--pairs', 'Na-Na', '--json'])).code).toBe(1);
   });
 
+  it('build: an impossible packing exits 3 with converged: false and writes nothing', async () => {
+    const out = join(tmp, 'dense.extxyz');
+    const r = await runCli(['structure', 'build', '--formula', 'NaCl', '--units', '32', '--density', '9', '-o', out, '--json']);
+    expect(r.code).toBe(3);
+    expect(r.json().converged).toBe(false);
+    expect(r.stderr).toMatch(/did not converge: could not separate all atoms/);
+    expect(() => readFileSync(out)).toThrow();
+  });
+
   it('usage errors exit 2', async () => {
     expect((await runCli(['structure', 'coordination', cell, '--center', 'Hf', '--ligands', 'O:-1'])).code).toBe(2);
     expect((await runCli(['structure', 'build', '--formula', 'Na2Xy', '--units', '2', '--density', '3', '-o', join(tmp, 'x')])).code).toBe(2);

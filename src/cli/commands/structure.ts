@@ -5,7 +5,7 @@ import type { CliContext } from '../context.js';
 import { forEachFile } from '../files.js';
 import { integer, positive } from '../options.js';
 import { readInputFile, writeFileAtomic } from '../../io/files.js';
-import { InputError, UsageError } from '../../core/errors.js';
+import { ConvergenceError, InputError, UsageError } from '../../core/errors.js';
 import { quantity } from '../../core/quantity.js';
 import { atomicNumber, elementSymbol } from '../../core/elements.js';
 import type { Cell, Structure } from '../../atoms/structure.js';
@@ -314,7 +314,8 @@ Minimum distances from Shannon ionic radii r: cation–anion 0.85(r_c + r_a), an
 0.80(r_a + r_b), cation–cation max(0.80(r_c + r_d), 2.6 Å); e.g. Hf–O 1.79, Hf–Cl 2.14,
 Na–Cl 2.41, Cl–Cl 2.90 Å. A geometric start for melt-quench MD, not a relaxed glass.
 JSON: {"file", "atoms", "formula", "units", "cell": [[Å]], "density": Quantity(g/cm3), "seed",
-"minDistances": {"A-B": Å}, "sweeps"}`,
+"minDistances": {"A-B": Å}, "sweeps", "converged"}. If the atoms cannot be separated (density too high
+for the minimum distances) nothing is written and the exit status is 3.`,
     )
     .action((opts: { formula: string; units: number; density: number; minDistance?: number; seed: number; out: string; json?: boolean }) => {
       let formula: Map<string, number>;
@@ -331,7 +332,11 @@ JSON: {"file", "atoms", "formula", "units", "cell": [[Å]], "density": Quantity(
         throw e;
       }
       if (res.worstRatio < 1) {
-        throw new UsageError(`could not separate all atoms (closest pair at ${(res.worstRatio * 100).toFixed(0)} % of its minimum distance); lower the density or --min-distance`);
+        const why = `could not separate all atoms in ${res.sweeps} sweeps (closest pair at ${(res.worstRatio * 100).toFixed(0)} % of its minimum distance); lower the density or --min-distance`;
+        if (opts.json) {
+          ctx.printJson({ file: null, converged: false, atoms: res.structure.numbers.length, sweeps: res.sweeps, worstRatio: res.worstRatio });
+        }
+        throw new ConvergenceError(why);
       }
       const s = res.structure;
       writeFileAtomic(opts.out, writeExtxyz(s, { formula: opts.formula, units: opts.units, density_g_cm3: opts.density, seed: opts.seed }));
@@ -346,6 +351,7 @@ JSON: {"file", "atoms", "formula", "units", "cell": [[Å]], "density": Quantity(
         seed: opts.seed,
         minDistances,
         sweeps: res.sweeps,
+        converged: true,
       };
       if (opts.json) ctx.printJson(doc);
       else ctx.print(`wrote ${opts.out}: ${doc.atoms} atoms, cubic cell ${s.cell[0][0].toFixed(4)} Å, ${opts.density} g/cm3, seed ${opts.seed} (${res.sweeps} overlap-removal sweeps)`);
