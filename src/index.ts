@@ -12,3 +12,12 @@ export { cellVolume, atomCount } from './atoms/structure.js';
 export type { Trajectory, Frame } from './atoms/trajectory.js';
 export * from './scattering/index.js';
 export * from './atoms/index.js';
+// Equivalent circuits and fitting (Ω, F, H, s; CPE Q in F s^(α-1)); pellet conductivity (S/cm).
+export { CircuitModel, parseParameterList, parseCircuit, formatCircuit, ELEMENTS } from './impedance/circuit/index.js';
+export type { ParameterInfo, CircuitNode, ElementDef } from './impedance/circuit/index.js';
+export { fitCircuit, bulkParameter, arcResistances, residualWeights, WEIGHTINGS } from './impedance/fit/index.js';
+export type { CircuitFit, FitOptions, SpectrumArrays, Weighting } from './impedance/fit/index.js';
+export { pelletConductivity, pelletArea } from './transport/pellet.js';
+export type { PelletGeometry } from './transport/pellet.js';
+export { levenbergMarquardt } from './numerics/levenberg-marquardt.js';
+export type { LeastSquaresProblem, LMOptions, LMResult } from './numerics/levenberg-marquardt.js';
