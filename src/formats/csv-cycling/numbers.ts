@@ -130,3 +130,70 @@ export function parseDateTime(text: string): number {
   if (ampm === 'am' && h === 12) h = 0;
   return Date.UTC(y, mo - 1, d, h, +tm[2]!, 0) / 1000 + Number(tm[3] ?? 0);
 }
+
+/** Where the last `scanNumber` stopped: the index of the delimiter or line end after the field. */
+export let scanEnd = 0;
+
+/**
+ * Parses the field that starts at `s` and ends at the next `delim` byte or at `e`, in one pass
+ * (the number is read while looking for the delimiter). Sets `scanEnd`. NaN if the field is not a
+ * plain decimal number (the caller may retry it as a time); quoted fields are not handled here.
+ */
+export function scanNumber(b: Uint8Array, s: number, e: number, delim: number, decimalComma: boolean): number {
+  let i = s;
+  while (i < e && b[i] === SPACE) i++;
+  let neg = false;
+  if (b[i] === MINUS) {
+    neg = true;
+    i++;
+  } else if (b[i] === PLUS) i++;
+  let mant = 0;
+  let frac = 0;
+  let sawDigit = false;
+  let sawPoint = false;
+  let c = 0;
+  for (; i < e; i++) {
+    c = b[i]!;
+    const d = c - ZERO;
+    if (d >= 0 && d <= 9) {
+      sawDigit = true;
+      mant = mant * 10 + d;
+      if (sawPoint) frac++;
+    } else if ((c === DOT || (decimalComma && c === COMMA && delim !== COMMA)) && !sawPoint) sawPoint = true;
+    else break;
+  }
+  let exp = 0;
+  if (i < e && (c === 101 || c === 69)) {
+    i++;
+    let eneg = false;
+    if (b[i] === MINUS) {
+      eneg = true;
+      i++;
+    } else if (b[i] === PLUS) i++;
+    let sawExp = false;
+    for (; i < e; i++) {
+      const d = b[i]! - ZERO;
+      if (d < 0 || d > 9) break;
+      exp = exp * 10 + d;
+      sawExp = true;
+    }
+    if (!sawExp) sawDigit = false;
+    if (eneg) exp = -exp;
+  }
+  let j = i;
+  while (j < e && b[j] === SPACE) j++;
+  if (j < e && b[j] !== delim) {
+    // not a plain number: find the field end and let the general parser decide
+    while (j < e && b[j] !== delim) j++;
+    scanEnd = j;
+    return parseFloatBytes(b, s, j, decimalComma);
+  }
+  scanEnd = j;
+  if (!sawDigit) return NaN;
+  const p = exp - frac;
+  if (mant <= 9007199254740991 && p >= -22 && p <= 22) {
+    const v = p >= 0 ? mant * POW10[p]! : mant / POW10[-p]!;
+    return neg ? -v : v;
+  }
+  return parseFloatBytes(b, s, i, decimalComma);
+}

@@ -10,7 +10,7 @@ import { InputError } from '../../core/errors.js';
 import type { CyclerRecord } from '../../cycling/record.js';
 import { decodeText } from '../text.js';
 import { mapColumns, type MappedColumn, type Role } from './columns.js';
-import { parseDateTime, parseDurationBytes, parseFloatBytes } from './numbers.js';
+import { parseDateTime, parseDurationBytes, parseFloatBytes, scanEnd, scanNumber } from './numbers.js';
 
 export interface TableLayout {
   /** 0-based line index of the header row. */
@@ -137,6 +137,15 @@ export function readTable(bytes: Uint8Array, file: string, layout: TableLayout):
     let found = 0;
     let i = ls;
     while (i <= le) {
+      const k = field < nSlots ? slot[field]! : -1;
+      if (k >= 0 && k !== stateSlot && !(k === timeSlot && timeMode !== 'number') && bytes[i] !== QUOTE) {
+        // mapped numeric field: parse while scanning to the delimiter (one pass)
+        found++;
+        values[k]![rows] = scanNumber(bytes, i, le, d, dc);
+        i = scanEnd + 1;
+        field++;
+        continue;
+      }
       let a = i;
       let z: number;
       if (i < le && bytes[i] === QUOTE) {
@@ -150,14 +159,13 @@ export function readTable(bytes: Uint8Array, file: string, layout: TableLayout):
         while (i < le && bytes[i] !== d) i++;
         z = i;
       }
-      const k = field < nSlots ? slot[field]! : -1;
       if (k >= 0) {
         found++;
         if (k === stateSlot) {
           while (a < z && bytes[a] === 32) a++;
           stateCodes![rows] = a < z ? bytes[a]! : 0;
         } else if (k === timeSlot) {
-          values[k]![rows] = timeMode === 'number' ? parseFloatBytes(bytes, a, z, dc) : parseTime(bytes, a, z);
+          values[k]![rows] = parseTime(bytes, a, z);
         } else {
           values[k]![rows] = parseFloatBytes(bytes, a, z, dc);
         }
