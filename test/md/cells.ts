@@ -8,19 +8,22 @@ import { createRng } from '../../src/core/rng.js';
 import type { Potential } from '../../src/md/potential.js';
 
 /** Na2HfO2Cl4 × fu in a cubic (or stretched) box at `density` g/cm³. */
-export function randomNhoc(fu: number, seed: number, density = 3.0, stretch: [number, number, number] = [1, 1, 1], peroxide = false): Structure {
+export function randomNhoc(
+  fu: number, seed: number, density = 3.0, stretch: [number, number, number] = [1, 1, 1], peroxide = false, metal = 'Hf', chlorines = 4,
+): Structure {
   const species: string[] = [];
-  for (let k = 0; k < fu; k++) species.push('Na', 'Na', 'Hf', 'O', 'O', 'Cl', 'Cl', 'Cl', 'Cl');
-  const massFu = 2 * 22.98977 + 178.49 + 2 * 15.999 + 4 * 35.453;
+  for (let k = 0; k < fu; k++) species.push('Na', 'Na', metal, 'O', 'O', ...Array<string>(chlorines).fill('Cl'));
+  const metalMass: Record<string, number> = { Hf: 178.49, Zr: 91.224, Ta: 180.948 };
+  const massFu = 2 * 22.98977 + metalMass[metal]! + 2 * 15.999 + chlorines * 35.453;
   const volume = (fu * massFu) / 6.02214076e23 / density * 1e24; // Å^3
   const s = Math.cbrt(volume / (stretch[0] * stretch[1] * stretch[2]));
   const L = stretch.map((f) => f * s) as [number, number, number];
   const rng = createRng(seed);
-  const cation = (e: string) => e === 'Na' || e === 'Hf';
+  const cation = (e: string) => e === 'Na' || e === metal;
   const minDist = (a: string, b: string) => {
     if (cation(a) !== cation(b)) return 2.0;
     if (!cation(a)) return 2.6;
-    return a === 'Hf' && b === 'Hf' ? 3.4 : 3.0;
+    return a === metal && b === metal ? 3.4 : 3.0;
   };
   const pos: number[] = [];
   for (let i = 0; i < species.length; i++) {
