@@ -39,6 +39,19 @@ describe('superionic structure (CLI)', () => {
     expect(d.pairs['Hf-O'].firstPeak).toBeLessThan(2.1);
   });
 
+  it('rdf: --out writes the curves as CSV', async () => {
+    const out = join(tmp, 'g.csv');
+    const r = await runCli(['structure', 'rdf', cell, '--pairs', 'Hf-O', '--r-max', '3', '--bin', '0.1', '-o', out, '--json']);
+    expect(r.code).toBe(0);
+    const lines = readFileSync(out, 'utf8').trim().split('\n');
+    expect(lines[0]).toBe('r_A,g_Hf-O,cn_Hf-O');
+    expect(lines.length).toBe(31);
+    const row = lines[24]!.split(',').map(Number); // bin [2.3, 2.4)
+    expect(row[0]).toBeCloseTo(2.35, 9);
+    expect(row[2]).toBeCloseTo(r.json().pairs['Hf-O'].cn[23], 8);
+    expect(row[2]).toBe(2.25);
+  });
+
   it('rdf: default pairs are every element pair, r-max half the cell', async () => {
     const d = (await runCli(['structure', 'rdf', cell, '--json'])).json();
     expect(Object.keys(d.pairs).length).toBe(10);

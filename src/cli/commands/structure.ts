@@ -227,6 +227,7 @@ Volume and density are omitted for a structure without a cell. Density = Σ mass
       .option('--r-max <R>', 'outer radius in Å (default: min(10 Å, half the smallest cell width); larger values use explicit periodic images)', positive)
       .option('--bin <DR>', 'bin width in Å', positive, 0.02)
       .option('--frames <START:STOP:STEP>', 'frames to average (Python slice, STOP exclusive; default all)', frameSpec)
+      .option('-o, --out <FILE>', 'also write the curves as CSV: r_A, then g and cn of each pair (one file; with several inputs, FILE gets -1, -2 … before its extension)')
       .option('--json', 'print JSON'),
   )
     .addHelpText(
@@ -241,9 +242,19 @@ Convention (same as pymatgen, LAMMPS compute rdf; MDAnalysis differs only by flo
 JSON: {"file", "r": [Å], "frames", "rMax", "dr", "pairs": {"A-B": {"g": [], "cn": [],
 "firstPeak"?: Å, "firstMinimum"?: Å (suggested bond cutoff), "cnAtMinimum"?}}}`,
     )
-    .action(async (files: string[], opts: ReadOpts & { pairs?: [number, number][]; rMax?: number; bin: number }) => {
+    .action(async (files: string[], opts: ReadOpts & { pairs?: [number, number][]; rMax?: number; bin: number; out?: string }) => {
       const json = Boolean(opts.json);
-      await forEachFile(ctx, files, json, (file) => rdf(file, opts), humanRdf);
+      await forEachFile(
+        ctx,
+        files,
+        json,
+        async (file) => {
+          const doc = await rdf(file, opts);
+          if (opts.out) writeFileAtomic(numberedOut(opts.out, files.indexOf(file), files.length), rdfCsv(doc));
+          return doc;
+        },
+        humanRdf,
+      );
     });
 
   addReadOptions(
@@ -426,6 +437,23 @@ async function rdf(file: string, opts: ReadOpts & { pairs?: [number, number][]; 
     out[`${sym(p.a)}-${sym(p.b)}`] = entry;
   }
   return { file, r: res.r, frames: res.frames, rMax: res.rMax, dr: res.dr, pairs: out };
+}
+
+/** out.csv → out-2.csv for the second of several inputs. */
+function numberedOut(out: string, index: number, count: number): string {
+  if (count === 1) return out;
+  const dot = out.lastIndexOf('.');
+  const slash = Math.max(out.lastIndexOf('/'), out.lastIndexOf('\\'));
+  return dot > slash ? `${out.slice(0, dot)}-${index + 1}${out.slice(dot)}` : `${out}-${index + 1}`;
+}
+
+function rdfCsv(d: Awaited<ReturnType<typeof rdf>>): string {
+  const keys = Object.keys(d.pairs);
+  const lines = [['r_A', ...keys.flatMap((k) => [`g_${k}`, `cn_${k}`])].join(',')];
+  for (let k = 0; k < d.r.length; k++) {
+    lines.push([d.r[k]!.toFixed(6), ...keys.flatMap((p) => [d.pairs[p]!.g[k]!.toPrecision(10), d.pairs[p]!.cn[k]!.toPrecision(10)])].join(','));
+  }
+  return lines.join('\n') + '\n';
 }
 
 function humanRdf(d: Awaited<ReturnType<typeof rdf>>): string {
