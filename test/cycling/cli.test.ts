@@ -68,6 +68,24 @@ describe('cycling summary', () => {
   });
 });
 
+describe('cycling profiles and dqdv', () => {
+  it('profiles start at 0 and end at the half-cycle capacity', async () => {
+    const d = (await runCli(['cycling', 'profiles', cyc, '--mass-mg', '5', '--cycles', '2', '--json'])).json();
+    expect(d.capacityUnit).toBe('mAh/g');
+    expect(d.cycles.map((c: { cycle: number }) => c.cycle)).toEqual([2]);
+    const q = d.cycles[0].discharge.capacity as number[];
+    expect(q[q.length - 1]).toBeCloseTo(140, 9); // 0.7 mAh / 5 mg
+  });
+
+  it('dQ/dV of a linear discharge is flat at Q/ΔV', async () => {
+    const d = (await runCli(['cycling', 'dqdv', cyc, '--cycles', '1', '--bin-v', '0.01', '--json'])).json();
+    expect(d.unit).toBe('mAh/V');
+    const y = (d.cycles[0].charge.dqdv as number[]).slice(10, -10);
+    // charge 1: 1 mAh over 3 → 4 V
+    for (const x of y) expect(x).toBeCloseTo(1, 2);
+  });
+});
+
 describe('gitt, window, polarization', () => {
   it('gitt returns pulses with apparent D in cm2/s', async () => {
     const segs: Segment[] = [{ current: 0, points: 30, voltage: () => 3 }];

@@ -10,6 +10,10 @@ import { InputError } from '../../core/errors.js';
 import { segmentHalfCycles } from '../../cycling/segment.js';
 import { pairCycles, retention, type CycleOrder, type RetentionReference } from '../../cycling/cycles.js';
 import { rateTable } from '../../cycling/rate.js';
+import { halfCycleProfile } from '../../cycling/profile.js';
+import { differentialCapacity } from '../../cycling/dqdv.js';
+import type { HalfCycle } from '../../cycling/segment.js';
+import type { CyclerRecord } from '../../cycling/record.js';
 import { capacityQuantity, massG } from './cycling-common.js';
 
 interface SummaryOptions {
@@ -60,6 +64,7 @@ JSON: {"cycles": [{"cycle", "charge": Quantity, "discharge": Quantity, "coulombi
       await forEachFile(ctx, files, json, (file) => summary(file, mass, opts.order, ref, opts.restCurrentA), humanSummary);
     });
 
+  registerCurves(cycling, ctx);
   cycling
     .command('rate')
     .description('rate capability grouped by C-rate, with recovery')
@@ -118,6 +123,84 @@ JSON: {"steps": [{"cRate", "cycles": [int], "discharge": Quantity (mean, mAh/g),
           ].join('\n'),
       );
     });
+}
+
+interface CurveOptions {
+  massMg?: number;
+  order: CycleOrder;
+  cycles?: string;
+  binV: number;
+  window: number;
+  restCurrentA?: number;
+  json?: boolean;
+}
+
+function registerCurves(cycling: Command, ctx: CliContext): void {
+  const common = (c: Command) =>
+    c
+      .argument('<files...>', 'cycler files')
+      .option('--mass-mg <mg>', 'active-material mass in mg (capacities per gram)', number)
+      .option('--order <order>', 'cycle pairing: charge-first or discharge-first', oneOf('charge-first', 'discharge-first'), 'charge-first')
+      .option('--cycles <list>', 'cycles to include, e.g. "1,2,10" (default: all)')
+      .option('--rest-current-a <A>', '|I| at or below this is rest (default 1e-4 × max |I|)', positive)
+      .option('--json', 'print JSON');
+  common(
+    cycling
+      .command('profiles')
+      .description('voltage profiles (capacity passed vs voltage) per half cycle')
+      .addHelpText('after', `
+Capacity counts from 0 at the start of each half cycle (mAh, or mAh/g with --mass-mg); rests
+inside a half cycle are left out. Same segmentation and pairing as \`cycling summary\`.
+
+JSON: {"cycles": [{"cycle", "charge": {"capacity": [], "voltage": [V]} | null, "discharge": …}],
+"capacityUnit"}`),
+  )
+    .option('--bin-v <V>', 'unused here', positive, 0.005)
+    .option('--window <n>', 'unused here', positive, 9)
+    .action(async (files: string[], opts: CurveOptions) => {
+      const mass = massG(opts.massMg, false);
+      await forEachFile(ctx, files, Boolean(opts.json), (file) => curves(file, opts, mass, false), (d) => `${d.cycles.length} cycles (JSON only: use --json)`);
+    });
+  common(
+    cycling
+      .command('dqdv')
+      .description('smoothed differential capacity dQ/dV per half cycle')
+      .addHelpText('after', `
+The charge passed is binned on a uniform voltage grid (--bin-v, default 5 mV), divided by the bin
+width and smoothed with a Savitzky–Golay filter (--window bins, default 9, quadratic; 1 = raw).
+Values are positive for both directions, in mAh/V (mAh/(g·V) with --mass-mg).
+
+JSON: {"cycles": [{"cycle", "charge": {"voltage": [V], "dqdv": []} | null, "discharge": …}],
+"unit"}`),
+  )
+    .option('--bin-v <V>', 'voltage bin width, V', positive, 0.005)
+    .option('--window <n>', 'Savitzky–Golay window in bins (odd)', positive, 9)
+    .action(async (files: string[], opts: CurveOptions) => {
+      const mass = massG(opts.massMg, false);
+      await forEachFile(ctx, files, Boolean(opts.json), (file) => curves(file, opts, mass, true), (d) => `${d.cycles.length} cycles (JSON only: use --json)`);
+    });
+}
+
+function curves(file: string, opts: CurveOptions, mass: number | undefined, dqdv: boolean) {
+  const r = readCycler(readInputFile(file), file);
+  const table = pairCycles(segmentHalfCycles(r, restOpts(opts.restCurrentA)), opts.order);
+  const wanted = opts.cycles ? new Set(opts.cycles.split(',').map((x) => Number(x.trim()))) : undefined;
+  const k = mass ? 1000 / mass : 1000; // Ah → mAh or mAh/g
+  const one = (rec: CyclerRecord, h: HalfCycle | undefined) => {
+    if (!h) return null;
+    const p = halfCycleProfile(rec, h);
+    if (!dqdv) return { capacity: Array.from(p.capacity, (x) => x * k), voltage: p.voltage };
+    const d = differentialCapacity(p, { binV: opts.binV, window: Math.round(opts.window) });
+    return { voltage: d.voltage, dqdv: Array.from(d.dqdv, (x) => x * k) };
+  };
+  return {
+    file,
+    format: r.meta.format,
+    ...(dqdv ? { unit: mass ? 'mAh/(g·V)' : 'mAh/V' } : { capacityUnit: mass ? 'mAh/g' : 'mAh' }),
+    cycles: table.cycles
+      .filter((c) => !wanted || wanted.has(c.cycle))
+      .map((c) => ({ cycle: c.cycle, charge: one(r, c.charge), discharge: one(r, c.discharge) })),
+  };
 }
 
 function restOpts(a: number | undefined) {

@@ -8,7 +8,7 @@ export function summarizeRecord(r: CyclerRecord) {
   if (r.chargeCapacity) columns.push('chargeCapacity/Ah');
   if (r.dischargeCapacity) columns.push('dischargeCapacity/Ah');
   if (r.deltaCharge) columns.push('deltaCharge/Ah');
-  for (const [k, v] of Object.entries(r.extra ?? {})) columns.push(`${k}/${v.unit}`);
+  for (const [k, v] of Object.entries(r.extra ?? {})) columns.push(v.unit ? `${k}/${v.unit}` : k);
   const out: { rows: number; columns: string[]; technique?: string; sourceColumns?: string[] } = { rows: r.time.length, columns };
   if (r.meta.technique) out.technique = r.meta.technique;
   if (Array.isArray(r.meta.columns)) out.sourceColumns = r.meta.columns as string[];
