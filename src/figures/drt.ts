@@ -50,15 +50,28 @@ export interface DrtMapRow {
 /** τ × state map: rows in the given order, colour = γ normalised to the largest value of the map. */
 export function drtMapFigure(rowsIn: DrtMapRow[], opts: { id?: string; title?: string } = {}): Figure {
   const cells: Array<{ x1: number; x2: number; state: string; g: number }> = [];
+  // Colour scale: the largest γ away from the ends of the τ window (0.5 decade), so a process
+  // truncated at the window edge (e.g. a blocking-electrode spur) saturates instead of washing
+  // out the interior peaks.
   let gmax = 0;
-  for (const r of rowsIn) for (let i = 0; i < r.gamma.length; i++) gmax = Math.max(gmax, r.gamma[i]!);
+  let gAll = 0;
+  for (const r of rowsIn) {
+    const lo = Math.log10(r.tau[0]!) + 0.5;
+    const hi = Math.log10(r.tau[r.tau.length - 1]!) - 0.5;
+    for (let i = 0; i < r.gamma.length; i++) {
+      gAll = Math.max(gAll, r.gamma[i]!);
+      const lt = Math.log10(r.tau[i]!);
+      if (lt >= lo && lt <= hi) gmax = Math.max(gmax, r.gamma[i]!);
+    }
+  }
+  if (!(gmax > 0)) gmax = gAll;
   for (const r of rowsIn) {
     const n = Math.min(r.tau.length, r.gamma.length);
     for (let i = 0; i < n; i++) {
       const t = r.tau[i]!;
       const lo = i > 0 ? Math.sqrt(t * r.tau[i - 1]!) : t / Math.sqrt(r.tau[1]! / t);
       const hi = i < n - 1 ? Math.sqrt(t * r.tau[i + 1]!) : t * Math.sqrt(t / r.tau[i - 1]!);
-      cells.push({ x1: Math.min(lo, hi), x2: Math.max(lo, hi), state: r.state, g: gmax > 0 ? r.gamma[i]! / gmax : 0 });
+      cells.push({ x1: Math.min(lo, hi), x2: Math.max(lo, hi), state: r.state, g: gmax > 0 ? Math.min(1, r.gamma[i]! / gmax) : 0 });
     }
   }
   const x1 = Math.min(...cells.map((c) => c.x1));
@@ -70,9 +83,9 @@ export function drtMapFigure(rowsIn: DrtMapRow[], opts: { id?: string; title?: s
       x: logAxis('τ (s)', cells.length ? { domain: [x1, x2], nice: false } : {}),
       y: { type: 'band', domain: rowsIn.map((r) => r.state), label: 'State', labelOffset: 100, padding: 0.04 },
       color: { type: 'linear', scheme: 'viridis', domain: [0, 1] },
-      marks: [Plot.rect(cells, { x1: 'x1', x2: 'x2', y: 'state', fill: 'g', inset: 0 })],
+      marks: [Plot.rect(cells, { x1: 'x1', x2: 'x2', y: 'state', fill: 'g', inset: 0, shapeRendering: 'crispEdges' })],
     },
     { grid: false },
   );
-  return figure(opts.id ?? 'drt-map', opts.title ?? 'DRT τ × state map', 'DRT of each spectrum of the series as one row; colour is γ normalised to the largest value in the map (dark = 0, yellow = max).', spec);
+  return figure(opts.id ?? 'drt-map', opts.title ?? 'DRT τ × state map', 'DRT of each spectrum of the series as one row; colour is γ normalised to the largest value away from the ends of the τ window (dark = 0, yellow = that maximum; processes truncated at the window edge saturate).', spec);
 }

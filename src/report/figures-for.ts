@@ -6,6 +6,7 @@ import type { Quantity } from '../core/quantity.js';
 import { arrheniusFigure } from '../figures/arrhenius.js';
 import { bodeFigure } from '../figures/bode.js';
 import { compositionFigure } from '../figures/composition.js';
+import { drtFigure, drtMapFigure } from '../figures/drt.js';
 import { capacityFigure, rateFigure, voltageProfilesFigure } from '../figures/cycling.js';
 import type { Figure } from '../figures/figure.js';
 import { msdFigure } from '../figures/msd.js';
@@ -128,6 +129,15 @@ export function figuresFor(o: AnalysisOutcome, m: StudyManifest): Figure[] {
       const r = o.results as { capacityUnit?: string; steps?: Array<{ cRate: number | null; cycles: number[]; dischargeByCycle: Array<number | null> }> };
       const steps = (r.steps ?? []).filter((s) => s.cRate !== null).map((s) => ({ cRate: Number(s.cRate!.toPrecision(2)), cycles: s.cycles.filter((_, i) => s.dischargeByCycle[i] !== null), discharge: s.dischargeByCycle.filter((d): d is number => d !== null) }));
       return steps.length ? [rateFigure(steps, { id: `rate-${o.id}`, capacityUnit: r.capacityUnit === 'mAh/g' ? 'mAh g⁻¹' : 'mAh' })] : [];
+    }
+    case 'eis-drt': {
+      const r = o.results as { spectra?: Array<{ state: string; tau: number[]; gamma: number[]; peaks: Array<{ tau: Quantity }> }> };
+      const sp = r.spectra ?? [];
+      if (!sp.length) return [];
+      const shown = sp.length <= 4 ? sp : [sp[0]!, sp[Math.floor(sp.length / 3)]!, sp[Math.floor((2 * sp.length) / 3)]!, sp[sp.length - 1]!];
+      const figs = [drtFigure(shown.map((s) => ({ label: s.state, tau: s.tau, gamma: s.gamma, peaks: s.peaks.map((p) => p.tau.value) })), { id: `drt-${o.id}` })];
+      if (sp.length >= 2) figs.push(drtMapFigure(sp.map((s) => ({ state: s.state, tau: s.tau, gamma: s.gamma })), { id: `drt-map-${o.id}` }));
+      return figs;
     }
     case 'xrd': {
       const r = o.results as { phases?: Array<{ name: string; peaks: Array<{ twoTheta: number; intensity: number }> }>; pattern?: { twoTheta: number[]; intensity: number[] }; model?: { label: string; twoTheta: number[]; intensity: number[] } };

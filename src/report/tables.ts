@@ -29,6 +29,11 @@ export function tablesFor(o: AnalysisOutcome, m: StudyManifest): string {
         ['Measurement', 'M', 'μ', 'max |Δ| (%)', 'valid'],
         ((r.spectra ?? []) as any[]).map((s) => [esc(s.measurement) + generatedMark(m, s.measurement), String(s.M), formatNumber(s.mu, 3), formatNumber(100 * s.maxResidual, 3), s.valid ? 'yes' : '<b>no</b>']), // eslint-disable-line @typescript-eslint/no-explicit-any
       );
+    case 'eis-drt':
+      return table(
+        ['Measurement', 'State', 'λ', 'R∞', 'R<sub>pol</sub>', 'Peaks: τ (s) / R (Ω)', 'rms residual (%)'],
+        ((r.spectra ?? []) as any[]).map((s) => [esc(s.measurement) + generatedMark(m, s.measurement), esc(s.state), formatNumber(s.lambda, 2), q(s.rInf, 1, 'Ω'), q(s.polarizationResistance, 1, 'Ω'), esc(s.peaks.map((p: any) => `${formatNumber(p.tau.value, 3)} / ${formatNumber(p.resistance.value, 3)}${p.atEdge ? ' (edge)' : ''}`).join('; ')), formatNumber(100 * s.relativeResidualRms, 3)]), // eslint-disable-line @typescript-eslint/no-explicit-any
+      );
     case 'arrhenius':
       return table(
         ['Sample', 'E<sub>a</sub>', 'σ at 25 °C', 'σ<sub>0</sub>', 'r²', 'points'],

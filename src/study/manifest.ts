@@ -88,7 +88,16 @@ export const Analysis = z.discriminatedUnion('type', [
     })
     .strict(),
   z.object({ ...base, type: z.literal('eis-kk'), measurements: ids }).strict(),
-  z.object({ ...base, type: z.literal('eis-drt'), measurements: ids, lambda: z.union([z.literal('auto'), z.number().positive()]).optional() }).strict(),
+  z
+    .object({
+      ...base,
+      type: z.literal('eis-drt'),
+      measurements: ids.describe('spectra in series order (rows of the τ × state map)'),
+      lambda: z.union([z.literal('auto'), z.number().positive()]).optional(),
+      fminHz: z.number().positive().optional().describe('drop frequencies below (e.g. a blocking-electrode spur)'),
+      fmaxHz: z.number().positive().optional(),
+    })
+    .strict(),
   z
     .object({
       ...base,

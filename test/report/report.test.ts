@@ -41,6 +41,10 @@ describe('superionic demo → report.html', () => {
     const coord = results.analyses.find((a: { type: string }) => a.type === 'coordination');
     const counts = Object.fromEntries(coord.results.samples[0].polyhedra.map((p: { label: string; count: number }) => [p.label, p.count]));
     expect(counts).toEqual({ HfO2Cl4: 15, HfO3Cl3: 6, HfO4Cl2: 3, HfO5Cl: 1, HfOCl5: 7 });
+    // DRT of the 25 °C NHOC spectrum: the bulk peak's area is R1 = L/(σA) = 146.9 Ω of the generator
+    const drt = results.analyses.find((a: { type: string }) => a.type === 'eis-drt');
+    const bulkPeak = drt.results.spectra[0].peaks.reduce((a: any, b: any) => (b.resistance.value > a.resistance.value && !b.atEdge ? b : a)); // eslint-disable-line @typescript-eslint/no-explicit-any
+    expect(Math.abs(bulkPeak.resistance.value / 146.9 - 1)).toBeLessThan(0.05);
     const rdf = results.analyses.find((a: { type: string }) => a.type === 'rdf');
     expect(Object.keys(rdf.results.pairs)).toEqual(['Hf-O', 'Hf-Cl', 'Na-Cl', 'Na-O']);
   }, 60_000);

@@ -5,6 +5,7 @@ import { arrheniusRunner } from './arrhenius.js';
 import { cyclingRunner, rateRunner } from './cycling.js';
 import { diffusionRunner } from './diffusion.js';
 import { eisFitRunner } from './eis-fit.js';
+import { eisDrtRunner } from './eis-drt.js';
 import { eisKkRunner } from './eis-kk.js';
 import { notBuiltRunner } from './not-built.js';
 import { coordinationRunner, rdfRunner } from './structure.js';
@@ -13,7 +14,7 @@ import { pdfRunner, xrdRunner } from './scattering.js';
 export const runners: Record<AnalysisType, AnalysisRunner> = {
   'eis-fit': eisFitRunner as unknown as AnalysisRunner,
   'eis-kk': eisKkRunner as unknown as AnalysisRunner,
-  'eis-drt': notBuiltRunner('eis-drt'),
+  'eis-drt': eisDrtRunner as unknown as AnalysisRunner,
   arrhenius: arrheniusRunner as unknown as AnalysisRunner,
   cycling: cyclingRunner as unknown as AnalysisRunner,
   rate: rateRunner as unknown as AnalysisRunner,
