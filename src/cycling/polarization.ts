@@ -4,7 +4,7 @@
  * steady-state current I_ss is the mean current over the last `tailFraction` (default 10 %) of
  * the step's duration. The electronic resistance R is the inverse slope of I_ss against V over all
  * steps (least squares with intercept, so a small offset current does not bias it); with a single
- * step R = V/I_ss. σ_e = L / (A · R) in S/cm with L in cm and A in cm².
+ * step R = |V/I_ss|. A slope ≤ 0 is refused. σ_e = L / (A · R) in S/cm with L in cm and A in cm².
  *
  * Steps come from the record's step column when present, else from changes of the (controlled)
  * voltage larger than `stepTolerance` (default 5 mV) relative to the step's first point.
@@ -86,8 +86,10 @@ export function dcPolarization(r: CyclerRecord, o: PolarizationOptions): Polariz
     slope = fit.slope;
     slopeErr = Math.sqrt(fit.covariance[1][1]);
   } else {
-    slope = steps[0]!.current / steps[0]!.voltage;
+    // one step: R = |V / I_ss| (the sign follows the instrument's convention, not physics)
+    slope = Math.abs(steps[0]!.current / steps[0]!.voltage);
   }
+  if (!(slope > 0)) throw new RangeError('the steady-state current does not rise with the applied voltage, so no electronic resistance follows');
   const resistance = 1 / slope;
   const k = o.thicknessCm / o.areaCm2;
   return {
