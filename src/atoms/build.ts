@@ -12,7 +12,7 @@
  *   cation–cation max(0.80·(r_c + r_d), 2.6)
  * `minDistance` replaces all of them by one value. Same seed, same cell.
  */
-import { atomicMass, atomicNumber, elementSymbol } from '../core/elements.js';
+import { atomicMass, atomicNumber } from '../core/elements.js';
 import { createRng } from '../core/rng.js';
 import type { Structure } from './structure.js';
 import { U_PER_A3_TO_G_PER_CM3 } from './composition.js';
@@ -201,4 +201,3 @@ function maxRow(dmin: Float64Array, k: number, S: number): number {
   return m;
 }
 
-export { elementSymbol };

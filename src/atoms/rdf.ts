@@ -132,47 +132,55 @@ export class RdfAccumulator {
 }
 
 /**
- * Suggests a bond cutoff from a partial g(r): the first minimum after the first peak. g is
- * smoothed with a 5-bin moving average; the peak is the first local maximum where g ≥ 1; the
- * minimum is the lowest smoothed value before g climbs back above the next peak's half height
- * (at a flat zero gap, the middle of the gap). Returns undefined if there is no peak.
+ * Suggests a bond cutoff from a partial g(r): the first minimum after the first peak.
+ * g is smoothed with a Gaussian of σ = `smoothA` Å (default 0.1); the first peak is the first local maximum with
+ * g ≥ 1 (extended to the top of that peak); the minimum is the lowest smoothed value after it,
+ * searched until g climbs back to 1 (if the minimum is below 1) or by a fifth of the
+ * peak-to-minimum depth (if not). A flat minimum (a gap where g = 0) gives its middle.
+ * Returns undefined if there is no peak or no minimum.
  */
-export function firstMinimum(r: ArrayLike<number>, g: ArrayLike<number>): number | undefined {
+export function firstMinimum(r: ArrayLike<number>, g: ArrayLike<number>, smoothA = 0.1): number | undefined {
   const n = g.length;
+  const dr = n > 1 ? r[1]! - r[0]! : 1;
+  // Gaussian smoothing, σ = smoothA Å (≥ 1 bin), truncated at 3σ and renormalised at the edges.
+  const sigma = Math.max(1, smoothA / dr);
+  const half = Math.ceil(3 * sigma);
+  const w = new Float64Array(2 * half + 1).map((_, o) => Math.exp(-0.5 * ((o - half) / sigma) ** 2));
   const s = new Float64Array(n);
   for (let k = 0; k < n; k++) {
-    let sum = 0, c = 0;
-    for (let o = -2; o <= 2; o++) if (k + o >= 0 && k + o < n) (sum += g[k + o]!), c++;
+    let sum = 0;
+    let c = 0;
+    for (let o = -half; o <= half; o++) {
+      if (k + o >= 0 && k + o < n) {
+        sum += w[o + half]! * g[k + o]!;
+        c += w[o + half]!;
+      }
+    }
     s[k] = sum / c;
   }
   let peak = -1;
-  for (let k = 1; k < n - 1; k++) {
+  for (let k = 1; k < n - 1 && peak < 0; k++) {
     if (s[k]! >= 1 && s[k]! >= s[k - 1]! && s[k]! > s[k + 1]!) {
-      // The first peak is the largest value up to where g drops below half of it.
-      let top = k;
-      let j = k;
-      while (j < n && s[j]! > 0.5 * s[top]!) {
-        if (s[j]! > s[top]!) top = j;
-        j++;
-      }
-      peak = top;
-      break;
+      peak = k;
+      for (let j = k; j < n && s[j]! > 0.5 * s[peak]!; j++) if (s[j]! > s[peak]!) peak = j;
     }
   }
   if (peak < 0) return undefined;
-  let lo = peak;
-  let minVal = s[peak]!;
-  let firstMin = peak, lastMin = peak;
+  const top = s[peak]!;
+  let minVal = top;
+  let first = -1;
+  let last = -1;
+  const tol = 1e-12 * Math.max(1, top);
   for (let k = peak + 1; k < n; k++) {
-    if (s[k]! < minVal - 1e-12) {
-      minVal = s[k]!;
-      firstMin = lastMin = k;
-    } else if (Math.abs(s[k]! - minVal) <= 1e-12 && lastMin === k - 1) lastMin = k;
-    // Stop once g has risen well above the minimum again (the next shell).
-    if (s[k]! > minVal + 0.5 * Math.max(1, s[peak]! - minVal) * 0.5 && k > firstMin + 2 && s[k]! >= 1) break;
-    lo = k;
+    const v = s[k]!;
+    if (v < minVal - tol) {
+      minVal = v;
+      first = last = k;
+    } else if (first >= 0 && Math.abs(v - minVal) <= tol && last === k - 1) {
+      last = k;
+    }
+    if (first >= 0 && (minVal < 1 ? v >= 1 : v - minVal > 0.2 * (top - minVal))) break;
   }
-  void lo;
-  if (firstMin === peak) return undefined;
-  return (r[firstMin]! + r[lastMin]!) / 2;
+  if (first < 0) return undefined;
+  return (r[first]! + r[last]!) / 2;
 }

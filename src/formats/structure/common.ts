@@ -131,11 +131,6 @@ export function structureAsTrajectory(s: Structure): Trajectory {
   };
 }
 
-/** The first frame of a trajectory as a Structure (species, cell and positions of frame 1). */
-export function trajectoryFirstStructure(t: Trajectory): Structure {
-  return t.structure;
-}
-
 /** Wraps a lazy frame parser as a Trajectory whose frames() restarts each call. */
 export function lazyTrajectory(
   structure: Structure,

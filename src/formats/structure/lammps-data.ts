@@ -85,9 +85,6 @@ export function readLammpsData(bytes: Uint8Array, file: string, opts: LammpsRead
     const m = SECTION.exec(line.trim());
     if (!m) {
       line = cur.next();
-      if (line !== undefined && line.trim() !== '' && !SECTION.test(line.trim())) {
-        // Lines of an ignored section are skipped below; reaching here means stray text.
-      }
       continue;
     }
     const name = m[1]!;
@@ -183,20 +180,12 @@ export function readLammpsData(bytes: Uint8Array, file: string, opts: LammpsRead
  * calling `row` for each non-blank line; returns the keyword line that stopped it (or undefined).
  */
 function readRows(cur: LineCursor, row: (t: string[], line: number, text: string) => void): string | undefined {
-  let started = false;
   for (;;) {
     const l = cur.next();
     if (l === undefined) return undefined;
     const body = l.replace(/#.*/, '').trim();
-    if (body === '') {
-      if (started) {
-        // A blank line after rows ends the section only if a keyword follows; peek.
-        continue;
-      }
-      continue;
-    }
+    if (body === '') continue;
     if (SECTION.test(body)) return l;
-    started = true;
     row(tokens(body), cur.line, l);
   }
 }
