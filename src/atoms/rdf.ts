@@ -135,8 +135,8 @@ export class RdfAccumulator {
  * Suggests a bond cutoff from a partial g(r): the first minimum after the first peak.
  * g is smoothed with a Gaussian of σ = `smoothA` Å (default 0.1); the first peak is the first local maximum with
  * g ≥ 1 (extended to the top of that peak); the minimum is the lowest smoothed value after it,
- * searched until g climbs back to 1 (if the minimum is below 1) or by a fifth of the
- * peak-to-minimum depth (if not). A flat minimum (a gap where g = 0) gives its middle.
+ * searched until g has climbed 90 % of the way back to 1 or by a fifth of the peak-to-minimum
+ * depth, whichever comes first (so deeper wells of later shells are not taken). A flat minimum (a gap where g = 0) gives its middle.
  * Returns undefined if there is no peak or no minimum.
  */
 export function firstMinimum(r: ArrayLike<number>, g: ArrayLike<number>, smoothA = 0.1): number | undefined {
@@ -179,7 +179,9 @@ export function firstMinimum(r: ArrayLike<number>, g: ArrayLike<number>, smoothA
     } else if (first >= 0 && Math.abs(v - minVal) <= tol && last === k - 1) {
       last = k;
     }
-    if (first >= 0 && (minVal < 1 ? v >= 1 : v - minVal > 0.2 * (top - minVal))) break;
+    // The next shell has begun once g recovered 90 % of the way back to 1 (or a fifth of the depth).
+    const rise = Math.min(minVal < 1 ? 0.9 * (1 - minVal) : Infinity, 0.2 * (top - minVal));
+    if (first >= 0 && v - minVal >= rise) break;
   }
   if (first < 0) return undefined;
   return (r[first]! + r[last]!) / 2;

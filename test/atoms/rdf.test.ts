@@ -51,6 +51,19 @@ describe('partial g(r), designed-truth cell', () => {
   });
 });
 
+describe('first-minimum cutoff suggestion', () => {
+  it('finds the minimum of an analytic g(r) and ignores deeper wells further out', () => {
+    const dr = 0.02;
+    const r = Array.from({ length: 400 }, (_, k) => (k + 0.5) * dr);
+    const g = r.map((x) =>
+      x < 1.5 ? 0 : 1 + 8 * Math.exp(-((x - 2) ** 2) / (2 * 0.1 ** 2)) - 0.5 * Math.exp(-((x - 3) ** 2) / (2 * 0.2 ** 2)) - 0.9 * Math.exp(-((x - 6) ** 2) / (2 * 0.2 ** 2)),
+    );
+    expect(firstMinimum(r, g)).toBeCloseTo(3.0, 1);
+    expect(Math.abs(firstMinimum(r, g)! - 3.0)).toBeLessThan(0.03);
+    expect(firstMinimum(r, r.map(() => 0.5))).toBeUndefined();
+  });
+});
+
 describe('partial g(r) against MDAnalysis InterRDF (fixture from make_mdanalysis_rdf.py)', () => {
   it('agrees within MDAnalysis float32 rounding on 20 frames', () => {
     const ref = JSON.parse(readFileSync(fixture('fixtures', 'structure', 'mdanalysis_rdf.json'), 'utf8')) as {
