@@ -7,7 +7,14 @@ import { STATUS, type NewareRows } from './ndc.js';
  * test time from the step times: within a step it advances by the step-time difference, at a new
  * step by that step's first step time (the time since the step began).
  */
-export function recordFromNeware(rows: NewareRows, file: string, format: string, meta: Record<string, unknown> = {}): CyclerRecord {
+export function recordFromNeware(
+  rows: NewareRows,
+  file: string,
+  format: string,
+  meta: Record<string, unknown> = {},
+  /** `stepTime` already holds the time since the start of the test (BTS 9.1 .nda). */
+  totalTime = false,
+): CyclerRecord {
   const n0 = rows.index.length;
   let order = Array.from({ length: n0 }, (_, k) => k);
   let sorted = true;
@@ -31,7 +38,8 @@ export function recordFromNeware(rows: NewareRows, file: string, format: string,
     const k = order[j]!;
     const newStep = j === 0 || rows.step[k] !== rows.step[order[j - 1]!];
     if (newStep) stepCount++;
-    t = newStep ? t + rows.stepTime[k]! : t + rows.stepTime[k]! - rows.stepTime[order[j - 1]!]!;
+    if (totalTime) t = rows.stepTime[k]!;
+    else t = newStep ? t + rows.stepTime[k]! : t + rows.stepTime[k]! - rows.stepTime[order[j - 1]!]!;
     time[j] = t;
     voltage[j] = rows.voltage[k]!;
     current[j] = rows.currentMa[k]! / 1000;

@@ -40,7 +40,6 @@ const SIDECARS = /\.(mps|mpl)$|_[Mm]etadata\.csv$/;
 
 /** Files we knowingly do not decode yet: they must fail with one clear InputError, never half-read. */
 const UNSUPPORTED: Record<string, RegExp> = {
-  'neware/newarenda_Issue72_TestFile.nda': /variable-length records/,
 };
 
 function dataFiles(): string[] {

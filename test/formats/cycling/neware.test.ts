@@ -23,3 +23,18 @@ describe('Neware .ndax capacities', () => {
     });
   }
 });
+
+describe('Neware .nda BTS 9.1 (variable-length records, Issue 72 file)', () => {
+  it('reads 6670 rows with counters and integrated discharges equal to NewareNDA', () => {
+    const name = 'newarenda_Issue72_TestFile.nda';
+    const e = expected[`cycling/neware/${name}`];
+    const r = readCycler(new Uint8Array(readFileSync(sharedData('cycling', 'neware', name))), name);
+    expect(r.time.length).toBe(e.rows);
+    expect(r.time[r.time.length - 1]).toBeCloseTo(e.last_row.Time, 3);
+    expect(max(r.dischargeCapacity!) * 1000).toBeCloseTo(e.per_cycle_first10['2'].max_discharge_mAh, 2);
+    expect(max(r.chargeCapacity!) * 1000).toBeCloseTo(e.per_cycle_first10['3'].max_charge_mAh, 2);
+    const dis = segmentHalfCycles(r).filter((h) => h.direction === 'discharge').map((h) => h.capacity * 1000);
+    expect(dis[0]! / e.per_cycle_first10['1'].max_discharge_mAh).toBeCloseTo(1, 4);
+    expect(dis[1]! / e.per_cycle_first10['2'].max_discharge_mAh).toBeCloseTo(1, 4);
+  });
+});
