@@ -49,6 +49,8 @@ export interface FitDoc {
   frequencyRange: { min: Quantity; max: Quantity };
   starts: number;
   iterations: number;
+  /** Parameters that ended on a bound: an exponent at 1, or a value so small/large the element has no effect. */
+  atBound?: string[];
 }
 
 const HELP = `
@@ -72,7 +74,9 @@ Weighting of the residuals Z_model − Z_data:
 Statistics: S = Σ w²[(ΔZ')² + (ΔZ'')²] over N points, ν = 2N − P;
   chiSquare = S/ν (reduced χ²; with modulus weighting √χ² ≈ the relative misfit per point);
   aic = 2N·ln(S/2N) + 2P;  stderr = √diag[(JᵀJ)⁻¹·S/ν] (J = weighted Jacobian w.r.t. the
-  parameters; as scipy curve_fit). A parameter ending on a bound (exponent = 1) has no stderr.
+  parameters; as scipy curve_fit). A parameter ending on a bound has no stderr and is listed in
+  "atBound": an exponent at 1, or a value 1e8 beyond the spectrum's scale (the element has no
+  effect on the data: the circuit has more elements than the spectrum shows).
 Units: R, Z0 in Ohm; C in F; L in H; CPE Q in F s^(a-1) (= Ohm^-1 s^a); W σ in Ohm s^-1/2;
   τ in s; exponents dimensionless ("1").
 
@@ -191,6 +195,7 @@ function fitDocument(file: string, fit: CircuitFit, model: CircuitModel, s: Impe
     frequencyRange: { min: quantity(fmin, 'Hz'), max: quantity(fmax, 'Hz') },
     starts: fit.starts,
     iterations: fit.iterations,
+    ...(fit.atBound.length ? { atBound: fit.atBound } : {}),
   };
   return doc;
 }
@@ -206,7 +211,7 @@ function human(doc: FitDoc): string {
   const rows = Object.entries(doc.parameters).map(([name, q]) => [
     name,
     num(q.value),
-    q.stderr !== undefined ? num(q.stderr, 2) : '—',
+    q.stderr !== undefined ? num(q.stderr, 2) : doc.atBound?.includes(name) ? 'at bound' : '—',
     q.stderr !== undefined ? `${((100 * q.stderr) / Math.abs(q.value)).toPrecision(2)} %` : '',
     q.unit === '1' ? '' : q.unit,
   ]);

@@ -48,6 +48,8 @@ export interface CircuitFit {
   aic: number;
   iterations: number;
   evaluations: number;
+  /** Parameters that ended on their bound (exponent 1, or a degenerate value; no stderr). */
+  atBound: string[];
   /** Why the winning solver run stopped (see LMResult.reason). */
   stopReason: string;
   /** How many starts were tried and which one won (0 = structural/user start). */
@@ -120,7 +122,7 @@ export function fitCircuit(spectrum: SpectrumArrays, circuit: string | CircuitMo
       circuit: model.circuit, points: N, converged: false, names: model.parameters.map((q) => q.name),
       units: model.parameters.map((q) => q.unit), values: starts[0]!, stderr: nan, covariance: new Float64Array(P * P).fill(Number.NaN),
       weighting, sumOfSquares: Number.NaN, degreesOfFreedom: 2 * N - P, chiSquare: Number.NaN, aic: Number.NaN,
-      iterations, evaluations, stopReason: 'invalid-start', starts: starts.length, bestStart: 0,
+      iterations, evaluations, atBound: [], stopReason: 'invalid-start', starts: starts.length, bestStart: 0,
     };
   }
 
@@ -144,6 +146,7 @@ export function fitCircuit(spectrum: SpectrumArrays, circuit: string | CircuitMo
     aic: 2 * N * Math.log(S / (2 * N)) + 2 * P,
     iterations,
     evaluations,
+    atBound: model.parameters.filter((_, k) => Number.isNaN(stderr[k]!) && (res.x[k]! <= problem.lower[k]! + 1e-9 || res.x[k]! >= problem.upper[k]! - 1e-9)).map((q) => q.name),
     stopReason: res.reason,
     starts: starts.length,
     bestStart,
@@ -157,7 +160,7 @@ function parameterCovariance(res: LMResult, values: Float64Array, problem: Circu
   const free: number[] = [];
   for (let k = 0; k < P; k++) {
     // within 1e-9 of a bound counts as on it (the solver may stop a hair inside)
-    const onBound = problem.lower[k]! > -Infinity && (res.x[k]! <= problem.lower[k]! + 1e-9 || res.x[k]! >= problem.upper[k]! - 1e-9);
+    const onBound = res.x[k]! <= problem.lower[k]! + 1e-9 || res.x[k]! >= problem.upper[k]! - 1e-9;
     if (!onBound) free.push(k);
   }
   const nf = free.length;

@@ -18,6 +18,44 @@ export interface FitData {
   weightIm: Float64Array;
 }
 
+/** How far outside the measured window a parameter may go before it counts as degenerate. */
+export const RANGE_FACTOR = 1e8;
+
+/**
+ * The box a positive parameter is kept in: values whose element impedance stays within
+ * RANGE_FACTOR of the spectrum's |Z| scale somewhere in the measured band (τ: within
+ * RANGE_FACTOR of 1/ω of the band). Beyond it an element is invisible (a series resistor of
+ * 1e-8·|Z|, a parallel one of 1e8·|Z|), and the fit would otherwise crawl towards 0 or ∞ in
+ * ln p for ever; a parameter that ends on this box is reported as at its bound.
+ */
+export function positiveRange(symbol: string, data: FitData): [number, number] {
+  let scale = 0;
+  let wmin = Infinity;
+  let wmax = 0;
+  for (let i = 0; i < data.frequency.length; i++) {
+    scale = Math.max(scale, Math.hypot(data.real[i]!, data.imag[i]!));
+    const w = 2 * Math.PI * data.frequency[i]!;
+    wmin = Math.min(wmin, w);
+    wmax = Math.max(wmax, w);
+  }
+  if (!(scale > 0) || !(wmax > 0)) return [1e-300, 1e300];
+  const F = RANGE_FACTOR;
+  switch (symbol) {
+    case 'C':
+      return [1 / (F * wmax * scale), F / (wmin * scale)];
+    case 'Q':
+      return [1 / (F * Math.max(1, wmax) * scale), F / (Math.min(1, wmin) * scale)];
+    case 'L':
+      return [scale / (F * wmax), (F * scale) / wmin];
+    case 'tau':
+      return [1 / (F * wmax), F / wmin];
+    case 'sigma':
+      return [(scale * Math.sqrt(wmin)) / F, F * scale * Math.sqrt(wmax)];
+    default: // R, Z0
+      return [scale / F, F * scale];
+  }
+}
+
 export class CircuitProblem implements LeastSquaresProblem {
   readonly m: number;
   readonly n: number;
@@ -37,8 +75,9 @@ export class CircuitProblem implements LeastSquaresProblem {
     this.m = 2 * N;
     this.n = P;
     this.isLog = Uint8Array.from(model.parameters, (q) => (q.kind === 'positive' ? 1 : 0));
-    this.lower = Float64Array.from(model.parameters, (q) => (q.kind === 'positive' ? -Infinity : EXPONENT_MIN));
-    this.upper = Float64Array.from(model.parameters, (q) => (q.kind === 'positive' ? Infinity : 1));
+    const box = model.parameters.map((q) => (q.kind === 'positive' ? positiveRange(q.symbol, data) : [EXPONENT_MIN, 1]));
+    this.lower = Float64Array.from(box, ([lo], k) => (this.isLog[k] ? Math.log(lo!) : lo!));
+    this.upper = Float64Array.from(box, ([, hi], k) => (this.isLog[k] ? Math.log(hi!) : hi!));
     this.p = new Float64Array(P);
     this.re = new Float64Array(N);
     this.im = new Float64Array(N);
