@@ -151,4 +151,14 @@ describe('fit options and honesty', () => {
     expect(rel(fit.values[1]!, 1000)).toBeLessThan(1e-6);
     expect(fit.stderr[1]! >= 0).toBe(true);
   });
+
+  it('an element the spectrum does not show ends on its bound, is listed in atBound and gets no stderr', () => {
+    // a series capacitor fitted to a spectrum without a spur: C2 → ∞ (1e8 beyond the data's scale)
+    const d = simulate('R0-p(R1,C1)', [10, 1000, 1e-8], 1e6, 0.1, 10, 0.002, 3);
+    const fit = fitCircuit(d, 'R0-p(R1,C1)-C2');
+    expect(fit.converged).toBe(true);
+    expect(fit.atBound).toEqual(['C2']);
+    expect(Number.isNaN(fit.stderr[3]!)).toBe(true);
+    expect(rel(fit.values[1]!, 1000)).toBeLessThan(0.01);
+  });
 });
