@@ -121,8 +121,9 @@ export function parseXyzFrame(cur: LineCursor, file: string, frameIndex: number,
   if (cp2k) {
     frame.step = Number(cp2k[1]);
     frame.timePs = Number(cp2k[2]!.replace(/[dD]/, 'e')) / 1000;
-    info.format = 'cp2k';
+    info.variant = 'cp2k';
   } else if (/(?:^|\s)(?:Lattice|Properties)\s*=/i.test(comment)) {
+    info.variant = 'extended';
     const kv = parseExtxyzComment(comment);
     const lattice = lookup(kv, 'Lattice');
     if (lattice !== undefined) {
@@ -302,8 +303,10 @@ function sniffXyz(head: FileHead): number {
 }
 
 function summarize(data: Structure | Trajectory) {
-  if (isTrajectory(data)) return { kind: 'trajectory' as const, atoms: data.structure.numbers.length, frames: data.frameCount ?? 0 };
-  return { kind: 'structure' as const, atoms: data.numbers.length, frames: 1 };
+  const s = isTrajectory(data) ? data.structure : data;
+  const variant = (s.info?.variant as string | undefined) ?? 'plain';
+  if (isTrajectory(data)) return { kind: 'trajectory' as const, atoms: s.numbers.length, frames: data.frameCount ?? 0, variant };
+  return { kind: 'structure' as const, atoms: s.numbers.length, frames: 1, variant };
 }
 
 export const xyzFormat: FileFormat<Structure | Trajectory> = {
