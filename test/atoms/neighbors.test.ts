@@ -45,6 +45,24 @@ describe('cell-list neighbour search', () => {
     });
   }
 
+  it('makes no images along a non-periodic axis (slab), atoms outside the cell included', () => {
+    const cell: Cell = [[7, 0, 0], [0, 7, 0], [0, 0, 10]];
+    const rng = createRng(9);
+    const n = 50;
+    const pos = new Float64Array(3 * n).map((_, k) => (k % 3 === 2 ? rng.uniform() * 16 - 3 : rng.uniform() * 7));
+    const got = sorted(neighborPairs(cell, pos, 4.2, null, null, [true, true, false]).d);
+    const ref: number[] = [];
+    for (let i = 0; i < n; i++)
+      for (let j = 0; j < n; j++)
+        for (let a = -1; a <= 1; a++)
+          for (let b = -1; b <= 1; b++) {
+            if (i === j && a === 0 && b === 0) continue;
+            const d = Math.hypot(pos[3 * j]! + 7 * a - pos[3 * i]!, pos[3 * j + 1]! + 7 * b - pos[3 * i + 1]!, pos[3 * j + 2]! - pos[3 * i + 2]!);
+            if (d < 4.2) ref.push(d);
+          }
+    expect(got.map((x) => x.toFixed(9))).toEqual(sorted(ref).map((x) => x.toFixed(9)));
+  });
+
   it('uses several bins per axis in a large cell', () => {
     const cell: Cell = [[40, 0, 0], [0, 40, 0], [0, 0, 40]];
     const cl = buildCellList(cell, randomAtoms(cell, 500, 3), null, 4);
