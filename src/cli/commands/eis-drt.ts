@@ -53,7 +53,7 @@ export function register(eis: Command, ctx: CliContext): void {
     .option('--basis <name>', `radial basis: ${basisNames.join(', ')}`, oneOf(...basisNames), 'gaussian')
     .option('--fwhm-coefficient <c>', 'basis width: each function’s FWHM in ln τ is (centre spacing)/c', positive, 0.5)
     .option('--inductance <mode>', 'series inductance: nonnegative, free or none', oneOf('nonnegative', 'free', 'none'), 'nonnegative')
-    .option('--weighting <w>', 'residual weights: modulus (relative errors) or unit (absolute, as pyDRTtools)', oneOf('modulus', 'unit'), 'modulus')
+    .option('--weighting <w>', 'residual weights: unit (absolute errors, as pyDRTtools) or modulus (relative errors)', oneOf('unit', 'modulus'), 'unit')
     .option('--points-per-decade <n>', 'basis centres per decade of τ (default: the data’s density, 10–20)', positive)
     .option('--tau-range <MIN:MAX>', 'basis centres from MIN to MAX seconds (default 1/(2π f_max)/√10 … √10/(2π f_min))', tauRangeArg)
     .option('--fmin <Hz>', 'ignore points below this frequency (Hz)', positive)
@@ -66,9 +66,11 @@ Model (pyDRTtools' model, Wan et al. 2015):
   Z(ω) = R∞ + jωL + ∫ γ(ln τ)/(1 + jωτ) d ln τ,   γ(ln τ) = Σ_m x_m φ(ln τ − ln τ_m),
 so "gamma" is γ(ln τ) in Ω and ∫ γ d ln τ = polarisation resistance. R∞, L and x minimise
   Σ_n w_n² (|Z'_fit − Z'|² + |Z''_fit − Z''|²) + λ ∫ (d^k γ / d ln τ^k)² d ln τ
-subject to x ≥ 0, R∞ ≥ 0 and (default) L ≥ 0; k = --derivative. Weights: --weighting modulus
-(default) uses w_n = mean|Z|/|Z_n| (relative errors, so a spectrum spanning decades of |Z| is
-fitted everywhere); --weighting unit uses w_n = 1, exactly pyDRTtools' objective and λ scale.
+subject to x ≥ 0, R∞ ≥ 0 and (default) L ≥ 0; k = --derivative. Weights: --weighting unit
+(default) uses w_n = 1, exactly pyDRTtools' objective and λ scale (right for noise of constant
+size); --weighting modulus uses w_n = mean|Z|/|Z_n| (relative errors: for noise proportional
+to |Z|, or a spectrum spanning decades of |Z| that must be fitted everywhere). GCV assumes the
+weighted errors are alike at every point: pick the weighting that makes them so.
 The basis centres are log-uniform over 1/(2π f_max) … 1/(2π f_min), half a decade wider on both
 sides; A-matrices by Gauss–Hermite (Gaussian) or Gauss–Legendre panels (other bases), the
 penalty in closed form (Gaussian). The QP is solved with quadprog (Goldfarb–Idnani).
@@ -96,7 +98,7 @@ to Z' at every frequency, so with γ ≥ 0 it usually cannot fit; prefer the oth
 Compared with pyDRTtools: pyDRTtools puts its basis centres at τ_m = 1/f_m (2π times
 longer than 1/(2πf)) with no extension, so its highest-frequency peak sits on the first centre
 (e.g. LIB_data.txt: 1.02e-3 s = 1/f_max) and its low-frequency peak is pushed to larger τ. With
---tau-range 1e-3:200 --weighting unit --lambda 1e-3 this command reproduces its LIB_data peaks
+--tau-range 1e-3:200 --lambda 1e-3 this command reproduces its LIB_data peaks
 (1.02e-3, 8.9e-3, 0.15, 84 s) and R∞, L; by default the grid follows τ = 1/(2πf) and the first
 peak is found at 4.7e-4 s instead. No credible band is computed (the Bayesian band of
 pyDRTtools takes ~100 s per spectrum; not built).

@@ -216,3 +216,111 @@ export function symmetricEigen(a: Float64Array, n: number): { values: Float64Arr
   });
   return { values, vectors };
 }
+
+/**
+ * Eigenvalues s (ascending) of a symmetric matrix and the projections w = Vᵀc of a vector c on
+ * its eigenvectors, without forming V: Householder tridiagonalisation applied to c as it goes,
+ * then implicit QL whose Givens rotations are applied to w only. ~4n³/3 flops instead of ~6n³
+ * with eigenvectors — all the λ criteria that need only s and Vᵀc (GCV, L-curve) use this.
+ */
+export function symmetricEigenProject(a: Float64Array, n: number, c: ArrayLike<number>): { values: Float64Array; projections: Float64Array } {
+  const g = Float64Array.from(a.subarray(0, n * n));
+  const w = Float64Array.from(c);
+  const v = new Float64Array(n);
+  const p = new Float64Array(n);
+  for (let k = 0; k < n - 2; k++) {
+    // Householder vector for g[k+1.., k]
+    let alpha = 0;
+    for (let i = k + 1; i < n; i++) alpha += g[i * n + k]! * g[i * n + k]!;
+    alpha = Math.sqrt(alpha);
+    if (alpha === 0) continue;
+    const x0 = g[(k + 1) * n + k]!;
+    if (x0 > 0) alpha = -alpha;
+    for (let i = 0; i <= k; i++) v[i] = 0;
+    v[k + 1] = x0 - alpha;
+    for (let i = k + 2; i < n; i++) v[i] = g[i * n + k]!;
+    let vv = 0;
+    for (let i = k + 1; i < n; i++) vv += v[i]! * v[i]!;
+    if (vv === 0) continue;
+    const beta = 2 / vv;
+    // Symmetric two-sided update G ← (I − βvvᵀ) G (I − βvvᵀ) on the trailing block (rows/cols ≥ k).
+    // p = β G v, K = β/2 vᵀp, q = p − K v, G ← G − v qᵀ − q vᵀ
+    for (let i = k; i < n; i++) {
+      let s = 0;
+      for (let j = k + 1; j < n; j++) s += g[i * n + j]! * v[j]!;
+      p[i] = beta * s;
+    }
+    let kk = 0;
+    for (let i = k + 1; i < n; i++) kk += v[i]! * p[i]!;
+    kk *= beta / 2;
+    for (let i = k; i < n; i++) p[i] = p[i]! - kk * v[i]!;
+    for (let i = k; i < n; i++) {
+      const vi = v[i]!;
+      const pi = p[i]!;
+      for (let j = k; j < n; j++) g[i * n + j] -= vi * p[j]! + pi * v[j]!;
+    }
+    // w ← (I − βvvᵀ) w
+    let dot = 0;
+    for (let i = k + 1; i < n; i++) dot += v[i]! * w[i]!;
+    dot *= beta;
+    for (let i = k + 1; i < n; i++) w[i] -= dot * v[i]!;
+  }
+  const d = new Float64Array(n);
+  const e = new Float64Array(n);
+  for (let i = 0; i < n; i++) d[i] = g[i * n + i]!;
+  for (let i = 0; i < n - 1; i++) e[i] = g[(i + 1) * n + i]!;
+  // Implicit QL with Wilkinson-type shifts (same iteration as tql2), rotations applied to w.
+  let f = 0;
+  let tst1 = 0;
+  const eps = 2 ** -52;
+  for (let l = 0; l < n; l++) {
+    tst1 = Math.max(tst1, Math.abs(d[l]!) + Math.abs(e[l]!));
+    let m = l;
+    while (m < n - 1 && Math.abs(e[m]!) > eps * tst1) m++;
+    if (m > l) {
+      for (let iter = 0; iter < 60; iter++) {
+        let gg = d[l]!;
+        let pp = (d[l + 1]! - gg) / (2 * e[l]!);
+        let r = Math.sqrt(pp * pp + 1);
+        if (pp < 0) r = -r;
+        d[l] = e[l]! / (pp + r);
+        d[l + 1] = e[l]! * (pp + r);
+        const dl1 = d[l + 1]!;
+        let h = gg - d[l]!;
+        for (let i = l + 2; i < n; i++) d[i] -= h;
+        f += h;
+        pp = d[m]!;
+        let cc = 1;
+        let c2 = cc;
+        let c3 = cc;
+        const el1 = e[l + 1]!;
+        let s = 0;
+        let s2 = 0;
+        for (let i = m - 1; i >= l; i--) {
+          c3 = c2;
+          c2 = cc;
+          s2 = s;
+          gg = cc * e[i]!;
+          h = cc * pp;
+          r = Math.sqrt(pp * pp + e[i]! * e[i]!);
+          e[i + 1] = s * r;
+          s = e[i]! / r;
+          cc = pp / r;
+          pp = cc * d[i]! - s * gg;
+          d[i + 1] = h + s * (cc * gg + s * d[i]!);
+          const wi1 = w[i + 1]!;
+          w[i + 1] = s * w[i]! + cc * wi1;
+          w[i] = cc * w[i]! - s * wi1;
+        }
+        pp = (-s * s2 * c3 * el1 * e[l]!) / dl1;
+        e[l] = s * pp;
+        d[l] = cc * pp;
+        if (!(Math.abs(e[l]!) > eps * tst1)) break;
+      }
+    }
+    d[l] = d[l]! + f;
+    e[l] = 0;
+  }
+  const order = Array.from(d.keys()).sort((x, y) => d[x]! - d[y]!);
+  return { values: Float64Array.from(order, (i) => d[i]!), projections: Float64Array.from(order, (i) => w[i]!) };
+}

@@ -9,7 +9,7 @@
  *   min Σ_n w_n² (|Z'_fit − Z'|² + |Z''_fit − Z''|²) + λ Σ_ij x_i x_j ∫ φ_i^{(k)} φ_j^{(k)} d ln τ
  *   subject to x ≥ 0, R∞ ≥ 0 and (default) L ≥ 0,
  *
- * k = 1 or 2; w_n = 1 is pyDRTtools' objective (same λ scale), w_n = mean|Z|/|Z_n| (default)
+ * k = 1 or 2; w_n = 1 (default) is pyDRTtools' objective (same λ scale), w_n = mean|Z|/|Z_n|
  * weights relative errors. λ does not depend on the unit of Z because both terms scale as Z².
  * The basis centres τ_m are log-uniform from 1/(2π f_max) to 1/(2π f_min), extended by half a
  * decade on both sides, at the data's density (10–20 per decade) — they do not have to match
@@ -17,7 +17,7 @@
  */
 import type { ImpedanceSpectrum } from '../spectrum.js';
 import { checkSpectrum } from '../kk/check-spectrum.js';
-import { solveBoundedQP } from '../../numerics/qp.js';
+import { solveBoundedQPScreened } from '../../numerics/qp.js';
 import { makeBasis, type BasisName } from './basis.js';
 import { impedanceMatrices, penaltyMatrix } from './matrices.js';
 import {
@@ -25,8 +25,11 @@ import {
   lcurveCurvature,
   predictionMap,
   searchLambda,
+  normalEquations,
   standardForm,
+  standardFormFromNormal,
   type LambdaMethod,
+  type NormalEquations,
   type RegularisedProblem,
 } from './lambda.js';
 import { findDrtPeaks, type DrtPeak } from './peaks.js';
@@ -55,9 +58,9 @@ export interface DrtOptions {
   /** Output points per basis spacing. Default 5. */
   oversample?: number;
   /**
-   * Residual weights: 'modulus' (default: each point's Re and Im divided by |Z|/mean|Z|, i.e.
-   * relative errors, for spectra whose noise is proportional to |Z| as a potentiostat's usually
-   * is, and that span decades of |Z|) or 'unit' (pyDRTtools' objective: absolute errors).
+   * Residual weights: 'unit' (default, pyDRTtools' objective: absolute errors, right for white
+   * noise of constant size) or 'modulus' (each point's Re and Im divided by |Z|/mean|Z|: relative
+   * errors, for noise proportional to |Z| or spectra spanning decades of |Z|).
    */
   weighting?: 'unit' | 'modulus';
 }
@@ -139,7 +142,7 @@ export function computeDrt(s: ImpedanceSpectrum, options: DrtOptions = {}): DrtR
   const u = new Float64Array(rows * k);
   const b = new Float64Array(rows);
   const weights = new Float64Array(n).fill(1);
-  if ((options.weighting ?? 'modulus') === 'modulus') {
+  if (options.weighting === 'modulus') {
     let mean = 0;
     for (let i = 0; i < n; i++) mean += Math.hypot(s.real[i]!, s.imag[i]!) / n;
     for (let i = 0; i < n; i++) weights[i] = mean / Math.hypot(s.real[i]!, s.imag[i]!);
@@ -156,6 +159,8 @@ export function computeDrt(s: ImpedanceSpectrum, options: DrtOptions = {}): DrtR
     }
   }
   const p = penaltyMatrix(basis, m, delta, derivative);
+  const prob: RegularisedProblem = { u, k, a, m, rows, b, p };
+  const ne = normalEquations(prob);
 
   // λ
   let lambda: number;
@@ -163,37 +168,22 @@ export function computeDrt(s: ImpedanceSpectrum, options: DrtOptions = {}): DrtR
   if (typeof options.lambda === 'number') {
     lambda = options.lambda;
   } else {
-    const found = chooseLambda(method, { u, k, a, m, rows, b, p }, n, inductanceMode, lo, hi);
+    const found = chooseLambda(method, prob, ne, n, inductanceMode, lo, hi);
     lambda = found.lambda;
     scan = found.grid;
   }
 
   // One QP at the chosen λ: H = [U A]ᵀ[U A] + λ·blockdiag(0, P), c = −[U A]ᵀ b.
   const nv = k + m;
-  const h = new Float64Array(nv * nv);
-  const c = new Float64Array(nv);
-  for (let r = 0; r < rows; r++) {
-    const rowVals = new Float64Array(nv);
-    for (let j = 0; j < k; j++) rowVals[j] = u[r * k + j]!;
-    for (let j = 0; j < m; j++) rowVals[k + j] = a[r * m + j]!;
-    const br = b[r]!;
-    for (let i = 0; i < nv; i++) {
-      const vi = rowVals[i]!;
-      if (vi === 0) continue;
-      c[i] -= vi * br;
-      for (let j = i; j < nv; j++) h[i * nv + j] += vi * rowVals[j]!;
-    }
-  }
-  for (let i = 0; i < m; i++) for (let j = i; j < m; j++) h[(k + i) * nv + (k + j)] += lambda * p[i * m + j]!;
+  const h = Float64Array.from(ne.ftf);
+  const c = Float64Array.from(ne.ftb, (v) => -v);
+  for (let i = 0; i < m; i++) for (let j = 0; j < m; j++) h[(k + i) * nv + (k + j)] += lambda * p[i * m + j]!;
   let maxDiag = 0;
   for (let i = 0; i < nv; i++) maxDiag = Math.max(maxDiag, h[i * nv + i]!);
-  for (let i = 0; i < nv; i++) {
-    h[i * nv + i] += 1e-11 * maxDiag;
-    for (let j = 0; j < i; j++) h[i * nv + j] = h[j * nv + i]!;
-  }
+  for (let i = 0; i < nv; i++) h[i * nv + i] += 1e-11 * maxDiag;
   const lower = new Float64Array(nv);
   if (inductanceMode === 'free') lower[1] = -Infinity;
-  const x = solveBoundedQP(h, c, lower);
+  const x = solveBoundedQPScreened(h, c, lower);
 
   const rInf = x[0]! * scale;
   const inductance = k === 2 ? (x[1]! * scale) / wmax : 0;
@@ -258,22 +248,23 @@ export function computeDrt(s: ImpedanceSpectrum, options: DrtOptions = {}): DrtR
 function chooseLambda(
   method: LambdaMethod,
   prob: RegularisedProblem,
+  ne: NormalEquations,
   n: number,
   inductanceMode: InductanceMode,
   lo: number,
   hi: number,
 ): { lambda: number; grid: { log10Lambda: number[]; score: number[] } } {
   if (method === 'gcv') {
-    const sf = standardForm(prob);
+    const sf = standardFormFromNormal(ne, prob.p);
     return searchLambda((l) => gcv(sf, l), lo, hi, 0.05);
   }
   if (method === 'mgcv') {
-    const sf = standardForm(prob);
+    const sf = standardFormFromNormal(ne, prob.p);
     const c = prob.rows >= 50 ? 2 : 1.3;
     return searchLambda((l) => gcv(sf, l, c), lo, hi, 0.05);
   }
   if (method === 'lcurve') {
-    const sf = standardForm(prob);
+    const sf = standardFormFromNormal(ne, prob.p);
     return searchLambda((l) => -lcurveCurvature(sf, l), lo, hi, 0.05);
   }
   // re-im cross-validation: the Re-only fit (with R∞) predicts Im (L refitted to the Im residual),
@@ -289,9 +280,9 @@ function chooseLambda(
     ones[i] = prob.u[i * prob.k]!;
     if (prob.k === 2) wcol[i] = prob.u[(n + i) * prob.k + 1]!;
   }
-  const sfRe = standardForm({ u: ones, k: 1, a: re, m, rows: n, b: bre, p: prob.p });
+  const sfRe = standardForm({ u: ones, k: 1, a: re, m, rows: n, b: bre, p: prob.p }, true);
   const withL = inductanceMode !== 'none';
-  const sfIm = standardForm({ u: withL ? wcol : new Float64Array(0), k: withL ? 1 : 0, a: im, m, rows: n, b: bim, p: prob.p });
+  const sfIm = standardForm({ u: withL ? wcol : new Float64Array(0), k: withL ? 1 : 0, a: im, m, rows: n, b: bim, p: prob.p }, true);
   const reToIm = predictionMap(sfRe, im, n);
   const imToRe = predictionMap(sfIm, re, n);
   const coef = new Float64Array(m);

@@ -3,7 +3,8 @@
  *     min_x ‖U u + A g − b‖² + λ gᵀ P g
  * (u: unpenalised R∞ and L coefficients, g: DRT coefficients) on the UNCONSTRAINED problem,
  * where every criterion has a closed form in λ after one transformation to standard form:
- *   1. project the unpenalised columns out: A' = (I − QQᵀ)A, b' = (I − QQᵀ)b, Q = orth(U);
+ *   1. project the unpenalised columns U out (Schur complement of the normal equations):
+ *      A'ᵀA' = AᵀA − AᵀU(UᵀU)⁻¹UᵀA, A'ᵀb' and ‖b'‖² likewise;
  *   2. P = LLᵀ (Cholesky), G = L⁻¹ A'ᵀA' L⁻ᵀ = V S Vᵀ (eigen), d = Vᵀ L⁻¹ A'ᵀ b'.
  * Then y(λ) = V diag(1/(s_i + λ)) d, g = L⁻ᵀ y, and
  *   residual ρ(λ) = ‖b'‖² − Σ d_i² (s_i + 2λ)/(s_i + λ)²,
@@ -18,7 +19,7 @@
  * (ln ρ, ln η) (Hansen's closed form); re-im cross-validation (Saccoccio et al., Electrochim.
  * Acta 147 (2014) 470): fit Re alone and Im alone, score how each predicts the other part.
  */
-import { backSolveTransposed, choleskyInPlace, forwardSolve, gram, symmetricEigen, transposeTimes } from './dense.js';
+import { backSolveTransposed, choleskyInPlace, forwardSolve, gram, symmetricEigen, symmetricEigenProject, transposeTimes } from './dense.js';
 
 export type LambdaMethod = 'gcv' | 'mgcv' | 'lcurve' | 're-im';
 
@@ -45,68 +46,95 @@ export interface StandardForm {
   b2: number;
   /** Cholesky factor of the (ridged) penalty. */
   chol: Float64Array;
-  /** Eigenvectors (columns), row-major m × m. */
+  /** Eigenvectors (columns), row-major m × m — empty unless requested (re-im needs them). */
   v: Float64Array;
 }
 
-/** Orthonormal basis (columns, row-major rows × k') of the non-negligible unpenalised columns. */
-function orthonormalise(u: Float64Array, rows: number, k: number): { q: Float64Array; k: number } {
-  const cols: Float64Array[] = [];
-  for (let j = 0; j < k; j++) {
-    const c = new Float64Array(rows);
-    for (let i = 0; i < rows; i++) c[i] = u[i * k + j]!;
-    const n0 = Math.hypot(...c);
-    for (let pass = 0; pass < 2; pass++) {
-      for (const q of cols) {
-        let dot = 0;
-        for (let i = 0; i < rows; i++) dot += q[i]! * c[i]!;
-        for (let i = 0; i < rows; i++) c[i] = c[i]! - dot * q[i]!;
-      }
-    }
-    const n = Math.hypot(...c);
-    if (n > 1e-10 * n0 && n > 0) {
-      for (let i = 0; i < rows; i++) c[i] = c[i]! / n;
-      cols.push(c);
-    }
+/**
+ * The normal-equation blocks of the full design [U A] (k unpenalised + m penalised columns):
+ * FᵀF (row-major (k+m)²), Fᵀb and bᵀb. computeDrt builds them once and shares them with its QP.
+ */
+export interface NormalEquations {
+  ftf: Float64Array;
+  ftb: Float64Array;
+  btb: number;
+  k: number;
+  m: number;
+  rows: number;
+}
+
+/** FᵀF, Fᵀb, bᵀb for F = [U A]. */
+export function normalEquations(prob: RegularisedProblem): NormalEquations {
+  const { rows, k, m, u, a, b } = prob;
+  const nv = k + m;
+  const f = new Float64Array(rows * nv);
+  for (let r = 0; r < rows; r++) {
+    for (let j = 0; j < k; j++) f[r * nv + j] = u[r * k + j]!;
+    for (let j = 0; j < m; j++) f[r * nv + k + j] = a[r * m + j]!;
   }
-  const q = new Float64Array(rows * cols.length);
-  cols.forEach((c, j) => {
-    for (let i = 0; i < rows; i++) q[i * cols.length + j] = c[i]!;
-  });
-  return { q, k: cols.length };
+  let btb = 0;
+  for (let r = 0; r < rows; r++) btb += b[r]! * b[r]!;
+  return { ftf: gram(f, rows, nv), ftb: transposeTimes(f, rows, nv, b), btb, k, m, rows };
 }
 
 /** Transforms the problem to standard form (see the file comment). */
-export function standardForm(prob: RegularisedProblem): StandardForm {
-  const { rows, m, a, b } = prob;
-  const { q, k } = orthonormalise(prob.u, rows, prob.k);
-  // G0 = AᵀA − (QᵀA)ᵀ(QᵀA), c0 = Aᵀb − (QᵀA)ᵀ(Qᵀb), ‖b'‖² = ‖b‖² − ‖Qᵀb‖²
-  const g0 = gram(a, rows, m);
-  const c = transposeTimes(a, rows, m, b);
-  let b2 = 0;
-  for (let i = 0; i < rows; i++) b2 += b[i]! * b[i]!;
-  if (k > 0) {
-    const qa = new Float64Array(k * m);
-    const qb = new Float64Array(k);
-    for (let i = 0; i < rows; i++) {
-      for (let j = 0; j < k; j++) {
-        const qij = q[i * k + j]!;
-        if (qij === 0) continue;
-        qb[j] += qij * b[i]!;
-        for (let c2 = 0; c2 < m; c2++) qa[j * m + c2] += qij * a[i * m + c2]!;
+export function standardForm(prob: RegularisedProblem, withVectors = false): StandardForm {
+  return standardFormFromNormal(normalEquations(prob), prob.p, withVectors);
+}
+
+/**
+ * Standard form from the normal equations. Projecting the unpenalised columns out is the Schur
+ * complement A'ᵀA' = AᵀA − AᵀU (UᵀU)⁻¹ UᵀA (and likewise for A'ᵀb' and ‖b'‖²); UᵀU is k × k
+ * (k ≤ 2, diagonal for the R∞ and L columns), and columns of U that are zero are ignored.
+ */
+export function standardFormFromNormal(ne: NormalEquations, p: Float64Array, withVectors = false): StandardForm {
+  const { k, m, rows, ftf } = ne;
+  const nv = k + m;
+  const g0 = new Float64Array(m * m);
+  const c = new Float64Array(m);
+  for (let i = 0; i < m; i++) {
+    for (let j = 0; j < m; j++) g0[i * m + j] = ftf[(k + i) * nv + k + j]!;
+    c[i] = ne.ftb[k + i]!;
+  }
+  let b2 = ne.btb;
+  // Unpenalised columns in use (non-zero) and the inverse of their Gram matrix.
+  const used: number[] = [];
+  for (let j = 0; j < k; j++) if (ftf[j * nv + j]! > 0) used.push(j);
+  const ku = used.length;
+  const uu = new Float64Array(ku * ku);
+  for (let a = 0; a < ku; a++) for (let b = 0; b < ku; b++) uu[a * ku + b] = ftf[used[a]! * nv + used[b]!]!;
+  const inv = new Float64Array(ku * ku);
+  if (ku === 1) inv[0] = 1 / uu[0]!;
+  else if (ku === 2) {
+    const det = uu[0]! * uu[3]! - uu[1]! * uu[2]!;
+    inv[0] = uu[3]! / det;
+    inv[3] = uu[0]! / det;
+    inv[1] = -uu[1]! / det;
+    inv[2] = -uu[2]! / det;
+  }
+  if (ku > 0) {
+    // B = UᵀA (ku × m), β = Uᵀb; W = (UᵀU)⁻¹B, ω = (UᵀU)⁻¹β
+    const w = new Float64Array(ku * m);
+    const omega = new Float64Array(ku);
+    for (let a = 0; a < ku; a++) {
+      for (let b = 0; b < ku; b++) {
+        const iab = inv[a * ku + b]!;
+        omega[a] += iab * ne.ftb[used[b]!]!;
+        for (let j = 0; j < m; j++) w[a * m + j] += iab * ftf[used[b]! * nv + k + j]!;
       }
     }
-    for (let j = 0; j < k; j++) {
-      b2 -= qb[j]! * qb[j]!;
-      for (let r = 0; r < m; r++) {
-        const qr = qa[j * m + r]!;
-        c[r] -= qr * qb[j]!;
-        for (let c2 = 0; c2 < m; c2++) g0[r * m + c2] -= qr * qa[j * m + c2]!;
+    for (let a = 0; a < ku; a++) {
+      const ua = used[a]!;
+      b2 -= ne.ftb[ua]! * omega[a]!;
+      for (let i = 0; i < m; i++) {
+        const bai = ftf[ua * nv + k + i]!;
+        c[i] -= bai * omega[a]!;
+        for (let j = 0; j < m; j++) g0[i * m + j] -= bai * w[a * m + j]!;
       }
     }
   }
   // P = LLᵀ, with a relative ridge so null spaces (2nd-derivative penalty on hat functions) stay factorable.
-  const chol = Float64Array.from(prob.p);
+  const chol = Float64Array.from(p);
   let maxDiag = 0;
   for (let i = 0; i < m; i++) maxDiag = Math.max(maxDiag, chol[i * m + i]!);
   for (let i = 0; i < m; i++) chol[i * m + i] += 1e-10 * maxDiag;
@@ -127,16 +155,25 @@ export function standardForm(prob: RegularisedProblem): StandardForm {
   }
   for (let i = 0; i < m; i++) for (let j = 0; j < i; j++) g[i * m + j] = g[j * m + i] = 0.5 * (g[i * m + j]! + g[j * m + i]!);
   forwardSolve(chol, m, c);
-  const { values, vectors } = symmetricEigen(g, m);
   const s = new Float64Array(m);
-  const d = new Float64Array(m);
-  for (let i = 0; i < m; i++) {
-    s[i] = Math.max(0, values[i]!);
-    let t = 0;
-    for (let r = 0; r < m; r++) t += vectors[r * m + i]! * c[r]!;
-    d[i] = t;
+  let d: Float64Array;
+  let vectors: Float64Array = new Float64Array(0);
+  if (withVectors) {
+    const eig = symmetricEigen(g, m);
+    vectors = eig.vectors;
+    d = new Float64Array(m);
+    for (let i = 0; i < m; i++) {
+      s[i] = Math.max(0, eig.values[i]!);
+      let t = 0;
+      for (let r = 0; r < m; r++) t += vectors[r * m + i]! * c[r]!;
+      d[i] = t;
+    }
+  } else {
+    const eig = symmetricEigenProject(g, m, c);
+    for (let i = 0; i < m; i++) s[i] = Math.max(0, eig.values[i]!);
+    d = eig.projections;
   }
-  return { rows, k, m, s, d, b2: Math.max(b2, 0), chol, v: vectors };
+  return { rows, k: ku, m, s, d, b2: Math.max(b2, 0), chol, v: vectors };
 }
 
 /** Residual ‖Ux + Ag − b‖² of the unconstrained solution at λ. */
@@ -199,6 +236,7 @@ export function lcurveCurvature(sf: StandardForm, lambda: number): number {
 /** The penalised coefficients g of the unconstrained solution at λ. */
 export function penalisedSolution(sf: StandardForm, lambda: number): Float64Array {
   const { m, v } = sf;
+  if (v.length !== m * m) throw new RangeError('penalisedSolution needs the standard form with eigenvectors');
   const y = new Float64Array(m);
   for (let i = 0; i < m; i++) {
     const ci = sf.d[i]! / (sf.s[i]! + lambda);
@@ -214,6 +252,7 @@ export function penalisedSolution(sf: StandardForm, lambda: number): Float64Arra
  */
 export function predictionMap(sf: StandardForm, other: Float64Array, otherRows: number): Float64Array {
   const { m, v } = sf;
+  if (v.length !== m * m) throw new RangeError('predictionMap needs the standard form with eigenvectors');
   const lv = new Float64Array(m * m); // L⁻ᵀ V, row-major
   const col = new Float64Array(m);
   for (let j = 0; j < m; j++) {

@@ -58,25 +58,53 @@ function phiForFwhm(width: number): number {
   return 0.5 * (lo + hi);
 }
 
-/** Value and derivatives (x0, ln R, p) of one ZARC shape at x. */
-function shape(x: number, x0: number, lnR: number, p: number, grad?: Float64Array, o = 0): number {
+/** Per-peak constants of a ZARC shape, hoisted out of the loops over samples. */
+interface ShapeConsts {
+  x0: number;
+  phi: number;
+  /** R/(2π) */
+  r: number;
+  sp: number;
+  cp: number;
+  /** dφ/dp */
+  dphi: number;
+}
+
+function shapeConsts(x0: number, lnR: number, p: number): ShapeConsts {
   const phi = phiOf(p);
-  const r = Math.exp(lnR) / (2 * Math.PI);
-  const u = x - x0;
-  const sp = Math.sin(phi * Math.PI);
-  const cp = Math.cos(phi * Math.PI);
-  const ch = Math.cosh(phi * u);
-  const d = ch + cp;
-  const g = (r * sp) / d;
+  const sig = (phi - PHI_MIN) / (PHI_MAX - PHI_MIN);
+  return {
+    x0,
+    phi,
+    r: Math.exp(lnR) / (2 * Math.PI),
+    sp: Math.sin(phi * Math.PI),
+    cp: Math.cos(phi * Math.PI),
+    dphi: (PHI_MAX - PHI_MIN) * sig * (1 - sig),
+  };
+}
+
+/** Value and (optionally) derivatives w.r.t. (x0, ln R, p) of one ZARC shape at x. */
+function shape(x: number, c: ShapeConsts, grad?: Float64Array, o = 0): number {
+  const u = x - c.x0;
+  const au = Math.min(Math.abs(c.phi * u), 700);
+  const e = Math.exp(au);
+  const ch = 0.5 * (e + 1 / e);
+  const d = ch + c.cp;
+  const g = (c.r * c.sp) / d;
   if (grad) {
-    const sh = Math.sinh(phi * u);
-    grad[o] = ((r * sp) / (d * d)) * phi * sh;
+    const sh = Math.sign(u) * 0.5 * (e - 1 / e);
+    grad[o] = ((c.r * c.sp) / (d * d)) * c.phi * sh;
     grad[o + 1] = g;
-    const dgdphi = r * ((Math.PI * cp) / d - (sp / (d * d)) * (u * sh - Math.PI * sp));
-    const sig = (phi - PHI_MIN) / (PHI_MAX - PHI_MIN);
-    grad[o + 2] = dgdphi * (PHI_MAX - PHI_MIN) * sig * (1 - sig);
+    const dgdphi = c.r * ((Math.PI * c.cp) / d - (c.sp / (d * d)) * (u * sh - Math.PI * c.sp));
+    grad[o + 2] = dgdphi * c.dphi;
   }
   return g;
+}
+
+function allConsts(params: Float64Array): ShapeConsts[] {
+  const out: ShapeConsts[] = [];
+  for (let k = 0; k < params.length / 3; k++) out.push(shapeConsts(params[3 * k]!, params[3 * k + 1]!, params[3 * k + 2]!));
+  return out;
 }
 
 /** Solves the small dense SPD system (JᵀJ + μ diag) δ = g by Gaussian elimination with pivoting. */
@@ -116,11 +144,12 @@ function fitShapes(xs: Float64Array, ys: Float64Array, start: Float64Array): Flo
   const res = new Float64Array(n);
   const grad = new Float64Array(np);
   const evaluate = (pr: Float64Array, withJ: boolean): number => {
+    const consts = allConsts(pr);
     let ss = 0;
     for (let q = 0; q < n; q++) {
       let s = 0;
       for (let k = 0; k < nk; k++) {
-        s += shape(xs[q]!, pr[3 * k]!, pr[3 * k + 1]!, pr[3 * k + 2]!, withJ ? grad : undefined, 3 * k);
+        s += shape(xs[q]!, consts[k]!, withJ ? grad : undefined, 3 * k);
       }
       if (withJ) for (let i = 0; i < np; i++) jt[i * n + q] = grad[i]!;
       res[q] = ys[q]! - s;
@@ -132,7 +161,7 @@ function fitShapes(xs: Float64Array, ys: Float64Array, start: Float64Array): Flo
   let damping = 1e-3;
   const jtj = new Float64Array(np * np);
   const jtr = new Float64Array(np);
-  for (let it = 0; it < 100; it++) {
+  for (let it = 0; it < 60; it++) {
     jtj.fill(0);
     jtr.fill(0);
     for (let i = 0; i < np; i++) {
@@ -159,7 +188,7 @@ function fitShapes(xs: Float64Array, ys: Float64Array, start: Float64Array): Flo
         cost = evaluate(params, true);
         damping = Math.max(damping / 3, 1e-9);
         improved = true;
-        if (rel < 1e-10) return params;
+        if (rel < 1e-7) return params;
         break;
       }
       damping *= 4;
@@ -188,7 +217,15 @@ function separate(xs: Float64Array, gamma: Float64Array, dx: number, found: Peak
     const sig = (phi - PHI_MIN) / (PHI_MAX - PHI_MIN);
     start[3 * k + 2] = Math.log(sig / (1 - sig));
   });
-  const fitted = found.length === 1 ? start : fitShapes(xs, gamma, start);
+  let fitted: Float64Array = start;
+  if (found.length > 1) {
+    // The shapes are smooth on the scale of the basis spacing: fit on ~100 samples.
+    const stride = Math.max(1, Math.floor(n / 100));
+    const sx = Float64Array.from({ length: Math.ceil(n / stride) }, (_, i) => xs[i * stride]!);
+    const sy = Float64Array.from({ length: sx.length }, (_, i) => gamma[i * stride]!);
+    fitted = fitShapes(sx, sy, start);
+  }
+  const consts = allConsts(fitted);
 
   // Areas: γ shared out in proportion to the fitted shapes.
   const areas = new Float64Array(found.length);
@@ -197,7 +234,7 @@ function separate(xs: Float64Array, gamma: Float64Array, dx: number, found: Peak
     const w = q === 0 || q === n - 1 ? 0.5 * dx : dx;
     let total = 0;
     for (let k = 0; k < found.length; k++) {
-      parts[k] = shape(xs[q]!, fitted[3 * k]!, fitted[3 * k + 1]!, fitted[3 * k + 2]!);
+      parts[k] = shape(xs[q]!, consts[k]!);
       total += parts[k]!;
     }
     if (!(total > 0)) {

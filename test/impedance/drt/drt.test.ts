@@ -113,9 +113,9 @@ describe('two overlapping processes (ZARCs 1.5 decades apart)', () => {
     check(computeDrt(synthesize(f81, twoZarcs, 0.005, 1)), 0.05);
   });
 
-  it('0.5 % noise (seed 1) with the other λ criteria', () => {
-    for (const lambdaMethod of ['mgcv', 'lcurve', 're-im'] as const) {
-      const r = computeDrt(synthesize(f81, twoZarcs, 0.005, 1), { lambdaMethod });
+  it('0.5 % noise (seed 1), all λ criteria with weights matching the noise (∝ |Z|: --weighting modulus)', () => {
+    for (const lambdaMethod of ['gcv', 'mgcv', 'lcurve', 're-im'] as const) {
+      const r = computeDrt(synthesize(f81, twoZarcs, 0.005, 1), { lambdaMethod, weighting: 'modulus' });
       check(r, 0.05);
     }
   });

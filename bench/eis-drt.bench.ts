@@ -1,0 +1,50 @@
+/**
+ * DRT of one 81-point spectrum (the pyDRTtools tutorial case: R∞ = 10 Ω, two ZARCs R = 50 Ω,
+ * φ = 0.8, τ = 0.1 s and 1e-4 s, 10 mHz–1 MHz at 10 points/decade, white noise σ = 0.5 Ω,
+ * seeded), including the λ search, against pyDRTtools' 0.5 s for an 81-point spectrum at a
+ * FIXED λ (research/eis-drt.md §2.7, measured on this kind of machine). Target ≤ 10 ms.
+ */
+import { computeDrt } from '../src/impedance/drt/drt.js';
+import { createSpectrum } from '../src/impedance/spectrum.js';
+import { createRng } from '../src/core/rng.js';
+import { loadavg, cpus } from 'node:os';
+import { medianMs, report } from './util.js';
+
+function tutorialSpectrum() {
+  const rng = createRng(2025);
+  const f = Array.from({ length: 81 }, (_, i) => 10 ** (6 - i / 10));
+  const zarc = (w: number, r: number, tau: number, phi: number): [number, number] => {
+    const m = (w * tau) ** phi;
+    const a = (phi * Math.PI) / 2;
+    const dr = 1 + m * Math.cos(a);
+    const di = m * Math.sin(a);
+    const d = dr * dr + di * di;
+    return [(r * dr) / d, (-r * di) / d];
+  };
+  const re: number[] = [];
+  const im: number[] = [];
+  for (const fi of f) {
+    const w = 2 * Math.PI * fi;
+    const a = zarc(w, 50, 0.1, 0.8);
+    const b = zarc(w, 50, 1e-4, 0.8);
+    re.push(10 + a[0] + b[0] + 0.5 * rng.normal());
+    im.push(a[1] + b[1] + 0.5 * rng.normal());
+  }
+  return createSpectrum(f, re, im, { source: 'tutorial-2zarc' });
+}
+
+export function run(): void {
+  const s = tutorialSpectrum();
+  const pyDRTtoolsMs = 500;
+  // Timings on a shared machine depend on its load: say what it was.
+  console.log(`load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} CPUs (timings inflate when load > CPUs)`);
+  for (const lambdaMethod of ['gcv', 'mgcv', 'lcurve', 're-im'] as const) {
+    const ms = medianMs(() => computeDrt(s, { lambdaMethod }), 21, 5);
+    const r = computeDrt(s, { lambdaMethod });
+    report(`DRT 81 points, λ auto (${lambdaMethod} → ${r.lambda.toExponential(2)}, ${r.peaks.length} peaks), incl. peaks`, ms, pyDRTtoolsMs, 'pyDRTtools at fixed λ');
+  }
+  const fixed = medianMs(() => computeDrt(s, { lambda: 1e-3 }), 21, 5);
+  report('DRT 81 points, fixed λ = 1e-3', fixed, pyDRTtoolsMs, 'pyDRTtools at fixed λ');
+  const gauss = medianMs(() => computeDrt(s, { lambda: 1e-3, basis: 'c4-matern' }), 11, 2);
+  report('DRT 81 points, fixed λ = 1e-3, C4 Matérn basis (panel quadrature)', gauss, pyDRTtoolsMs, 'pyDRTtools at fixed λ');
+}
