@@ -38,15 +38,16 @@ export function polyhedraFigure(samples: PolyhedraSample[], opts: { id?: string;
   const labels = multi ? legend(samples.map((s, i) => ({ label: s.label, color: seriesColor(i), symbol: 'dot' as const })), 'top-right', true) : [];
   const top = 1.15 * Math.max(1, ...data.map((d) => d.pct));
   const fill = (d: { i: number }) => seriesColor(d.i);
+  const rotate = !multi && order.length > 6;
   const spec = themed(
     {
-      marginBottom: 56,
+      marginBottom: rotate ? 76 : 56,
       ...(multi
         ? {
             fx: { domain: order, label: 'Polyhedron', axis: 'bottom', padding: 0.15, labelAnchor: 'center', labelOffset: 48 },
             x: { type: 'band', axis: null, domain: samples.map((s) => s.label), padding: 0.1 },
           }
-        : { x: { type: 'band', label: 'Polyhedron', domain: order, padding: 0.25, labelOffset: 48, tickRotate: order.length > 6 ? -30 : 0 } }),
+        : { x: { type: 'band', label: 'Polyhedron', domain: order, padding: 0.25, labelOffset: rotate ? 68 : 48, tickRotate: rotate ? -30 : 0 } }),
       y: { label: 'Population (%)', domain: [0, top], grid: true },
       marks: [
         Plot.barY(data, multi ? { fx: 'poly', x: 'sample', y: 'pct', fill } : { x: 'poly', y: 'pct', fill }),

@@ -9,6 +9,7 @@ import { compositionFigure } from '../figures/composition.js';
 import { drtFigure, drtMapFigure } from '../figures/drt.js';
 import { capacityFigure, rateFigure, voltageProfilesFigure } from '../figures/cycling.js';
 import type { Figure } from '../figures/figure.js';
+import { mdTraceFigure } from '../figures/md.js';
 import { msdFigure } from '../figures/msd.js';
 import { nyquistFigure, type ImpedanceSeries } from '../figures/nyquist.js';
 import { pdfFigure, polyhedraFigure, rdfFigure } from '../figures/structure.js';
@@ -148,6 +149,13 @@ export function figuresFor(o: AnalysisOutcome, m: StudyManifest): Figure[] {
     case 'pdf': {
       const r = o.results as { r?: number[]; G?: number[]; qMax?: number | null };
       return r.r && r.G ? [pdfFigure([{ label: r.qMax ? `model, Q_max = ${r.qMax} Å⁻¹ (Lorch)` : 'model', r: r.r, G: r.G }], { id: `pdf-${o.id}` })] : [];
+    }
+    case 'melt-quench': {
+      const r = o.results as { atoms?: number; thermo?: { timePs: number[]; temperatureK: number[]; targetK: Array<number | null>; potentialEnergyEv: number[] }; polyhedra?: { polyhedra: Array<{ label: string; fraction: number }> } };
+      const figs: Figure[] = [];
+      if (r.thermo && r.atoms) figs.push(mdTraceFigure({ timePs: r.thermo.timePs, temperatureK: r.thermo.temperatureK, targetK: r.thermo.targetK, potentialEnergyPerAtomEv: r.thermo.potentialEnergyEv.map((e) => e / r.atoms!) }, { id: `md-trace-${o.id}` }));
+      if (r.polyhedra?.polyhedra.length) figs.push(polyhedraFigure([{ label: 'quenched cell', polyhedra: r.polyhedra.polyhedra }], { id: `polyhedra-${o.id}`, title: 'Polyhedra of the quenched cell' }));
+      return figs;
     }
     case 'rdf': {
       const r = o.results as { r?: number[]; pairs?: Record<string, { g: number[] }> };

@@ -62,6 +62,11 @@ export function tablesFor(o: AnalysisOutcome, m: StudyManifest): string {
           ((r.steps ?? []) as any[]).map((s) => [s.cRate == null ? '—' : formatNumber(s.cRate, 3), formatNumber(s.current.value, 4), `${s.cycles[0]}–${s.cycles[s.cycles.length - 1]}`, formatNumber(s.discharge.value, 4), s.coulombicEfficiency == null ? '—' : formatNumber(100 * s.coulombicEfficiency, 4)]), // eslint-disable-line @typescript-eslint/no-explicit-any
         ) + (r.recovery == null ? '' : `<p>Recovery at the first rate: <b>${formatNumber(100 * r.recovery, 4)} %</b>.</p>`)
       );
+    case 'melt-quench':
+      return table(
+        ['Atoms', 'Steps', 'Time step (fs)', 'Final T (K)', 'Density', 'Polyhedra of the quenched cell'],
+        [[String(r.atoms), String(r.steps), formatNumber(r.timestepFs, 3), r.finalTemperatureK == null ? '—' : formatNumber(r.finalTemperatureK, 4), q(r.density), r.polyhedra ? esc(r.polyhedra.polyhedra.map((p: any) => `${p.label} ${formatNumber(p.fraction, 2)}`).join(', ')) : '—']], // eslint-disable-line @typescript-eslint/no-explicit-any
+      );
     case 'coordination':
       return table(
         ['Structure', 'Centres', 'Frames', 'Mean CN', 'Polyhedra (fraction)'],

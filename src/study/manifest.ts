@@ -124,7 +124,24 @@ export const Analysis = z.discriminatedUnion('type', [
   z.object({ ...base, type: z.literal('xrd'), phases: z.array(z.object({ name: z.string(), structure: relPath }).strict()).min(1), pattern: id.optional().describe('measurement id of a measured pattern'), model: id.optional().describe('simulation id of an amorphous model whose pattern is computed by the Debye/S(Q) route'), wavelength: z.union([z.literal('CuKa'), z.number().positive()]).optional() }).strict(),
   z.object({ ...base, type: z.literal('pdf'), simulation: id, rMaxA: z.number().positive().optional(), binA: z.number().positive().optional(), qMaxInvA: z.number().positive().optional() }).strict(),
   z.object({ ...base, type: z.literal('diffusion'), simulation: id, species: z.string(), fitStartPs: z.number().nonnegative().optional(), fitEndPs: z.number().positive().optional() }).strict(),
-  z.object({ ...base, type: z.literal('melt-quench'), sample: id.optional(), protocol: relPath }).strict(),
+  z
+    .object({
+      ...base,
+      type: z.literal('melt-quench'),
+      sample: id.optional(),
+      structure: relPath.describe('starting cell (orthorhombic), e.g. a LAMMPS data file or extended XYZ'),
+      potential: relPath.describe('potential JSON (CONTRACT §8)'),
+      targetK: z.number().positive().describe('K, the temperature quenched to'),
+      meltK: z.number().positive().optional().describe('K (default 1200)'),
+      meltPs: z.number().positive().optional().describe('ps (default 5)'),
+      quenchRateKPerFs: z.number().positive().optional().describe('K/fs (default 0.1)'),
+      equilibratePs: z.number().positive().optional().describe('ps (default 10)'),
+      timestepFs: z.number().positive().optional().describe('fs (default 2)'),
+      seed: z.number().int().optional(),
+      center: z.string().optional().describe('polyhedra of the quenched cell around this element'),
+      ligands: z.record(z.string(), z.number().positive()).optional().describe('ligand → cutoff (Å)'),
+    })
+    .strict(),
 ]);
 
 export const StudyManifest = z

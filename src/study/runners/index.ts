@@ -7,6 +7,7 @@ import { diffusionRunner } from './diffusion.js';
 import { eisFitRunner } from './eis-fit.js';
 import { eisDrtRunner } from './eis-drt.js';
 import { eisKkRunner } from './eis-kk.js';
+import { meltQuenchRunner } from './melt-quench.js';
 import { notBuiltRunner } from './not-built.js';
 import { coordinationRunner, rdfRunner } from './structure.js';
 import { pdfRunner, xrdRunner } from './scattering.js';
@@ -25,5 +26,5 @@ export const runners: Record<AnalysisType, AnalysisRunner> = {
   xrd: xrdRunner as unknown as AnalysisRunner,
   pdf: pdfRunner as unknown as AnalysisRunner,
   diffusion: diffusionRunner as unknown as AnalysisRunner,
-  'melt-quench': notBuiltRunner('melt-quench'),
+  'melt-quench': meltQuenchRunner as unknown as AnalysisRunner,
 };
