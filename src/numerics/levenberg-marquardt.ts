@@ -208,17 +208,30 @@ export function levenbergMarquardt(problem: LeastSquaresProblem, x0: Float64Arra
 function normalEquations(J: Float64Array, r: Float64Array, m: number, n: number, A: Float64Array, g: Float64Array): void {
   for (let a = 0; a < n; a++) {
     const ca = a * m;
-    let s = 0;
-    for (let i = 0; i < m; i++) s += J[ca + i]! * r[i]!;
-    g[a] = s;
+    g[a] = dotAt(J, ca, r, 0, m);
     for (let c = 0; c <= a; c++) {
-      const cc = c * m;
-      let t = 0;
-      for (let i = 0; i < m; i++) t += J[ca + i]! * J[cc + i]!;
+      const t = dotAt(J, ca, J, c * m, m);
       A[a * n + c] = t;
       A[c * n + a] = t;
     }
   }
+}
+
+/** Σ_i x[xo + i]·y[yo + i] for i < m, four accumulators (shorter dependency chains). */
+function dotAt(x: Float64Array, xo: number, y: Float64Array, yo: number, m: number): number {
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let i = 0;
+  for (; i + 3 < m; i += 4) {
+    s0 += x[xo + i]! * y[yo + i]!;
+    s1 += x[xo + i + 1]! * y[yo + i + 1]!;
+    s2 += x[xo + i + 2]! * y[yo + i + 2]!;
+    s3 += x[xo + i + 3]! * y[yo + i + 3]!;
+  }
+  for (; i < m; i++) s0 += x[xo + i]! * y[yo + i]!;
+  return s0 + s1 + (s2 + s3);
 }
 
 /** Reduction of Σr² predicted by the linear model for step s: −(2gᵀs + sᵀAs). */

@@ -35,6 +35,8 @@ export class CircuitModel {
   // Nodes in post-order (children before parents; the root is last).
   private readonly kind: Uint8Array;
   private readonly parent: Int32Array;
+  /** Slot of the node's chain factor ∂Z_root/∂Z_node (−1: identically 1). */
+  private readonly factorOf: Int32Array;
   private readonly childStart: Int32Array;
   private readonly childEnd: Int32Array;
   private readonly children: Int32Array;
@@ -106,6 +108,11 @@ export class CircuitModel {
       }
     });
     this.children = Int32Array.from(kids);
+    this.factorOf = new Int32Array(m).fill(-1);
+    for (let k = m - 2; k >= 0; k--) {
+      const q = this.parent[k]!;
+      this.factorOf[k] = this.kind[q] === SERIES ? this.factorOf[q]! : k;
+    }
   }
 
   /** Sizes the scratch for n frequencies and fills ω = 2πf (cached while the array is the same). */
@@ -190,47 +197,66 @@ export class CircuitModel {
     const { zr, zi, fr, fi, dr, di, kind, parent, paramOffset, defs } = this;
     re.set(zr[root]!.subarray(0, n));
     im.set(zi[root]!.subarray(0, n));
-    fr[root]!.fill(1);
-    fi[root]!.fill(0);
-    // Reverse post-order visits every parent before its children.
+    // A node's chain factor lives in slot factorOf[k]: a series child shares its parent's slot
+    // (same factor), so only children of parallel nodes compute; slot −1 means the factor is 1
+    // (the root and everything in series with it), where ∂Z/∂p is the element's own.
+    const factorOf = this.factorOf;
     for (let k = root - 1; k >= 0; k--) {
       const q = parent[k]!;
+      if (kind[q] === SERIES) continue;
       const fk = fr[k]!;
       const gk = fi[k]!;
-      const fq = fr[q]!;
-      const gq = fi[q]!;
-      if (kind[q] === SERIES) {
-        fk.set(fq);
-        gk.set(gq);
-        continue;
-      }
+      const slot = factorOf[q]!;
       const zqr = zr[q]!;
       const zqi = zi[q]!;
       const zkr = zr[k]!;
       const zki = zi[k]!;
-      for (let i = 0; i < n; i++) {
-        // (Z_parent/Z_k)² times the parent's factor; Z_parent/Z_k = Z_parent·conj(Z_k)/|Z_k|²
-        const a = zkr[i]!;
-        const b = zki[i]!;
-        const inv = 1 / (a * a + b * b);
-        const cr = (zqr[i]! * a + zqi[i]! * b) * inv;
-        const ci = (zqi[i]! * a - zqr[i]! * b) * inv;
-        const ar = cr * cr - ci * ci;
-        const ai = 2 * cr * ci;
-        fk[i] = fq[i]! * ar - gq[i]! * ai;
-        gk[i] = fq[i]! * ai + gq[i]! * ar;
+      if (slot < 0) {
+        for (let i = 0; i < n; i++) {
+          // (Z_parent/Z_k)²; Z_parent/Z_k = Z_parent·conj(Z_k)/|Z_k|²
+          const a = zkr[i]!;
+          const b = zki[i]!;
+          const inv = 1 / (a * a + b * b);
+          const cr = (zqr[i]! * a + zqi[i]! * b) * inv;
+          const ci = (zqi[i]! * a - zqr[i]! * b) * inv;
+          fk[i] = cr * cr - ci * ci;
+          gk[i] = 2 * cr * ci;
+        }
+      } else {
+        const fq = fr[slot]!;
+        const gq = fi[slot]!;
+        for (let i = 0; i < n; i++) {
+          // … times the parent's factor
+          const a = zkr[i]!;
+          const b = zki[i]!;
+          const inv = 1 / (a * a + b * b);
+          const cr = (zqr[i]! * a + zqi[i]! * b) * inv;
+          const ci = (zqi[i]! * a - zqr[i]! * b) * inv;
+          const ar = cr * cr - ci * ci;
+          const ai = 2 * cr * ci;
+          fk[i] = fq[i]! * ar - gq[i]! * ai;
+          gk[i] = fq[i]! * ai + gq[i]! * ar;
+        }
       }
     }
     for (let k = 0; k < m; k++) {
       if (kind[k] !== ELEMENT) continue;
       const o = paramOffset[k]!;
       const np = defs[k]!.params.length;
-      const a = fr[k]!;
-      const b = fi[k]!;
+      const slot = factorOf[k]!;
       for (let j = 0; j < np; j++) {
         const xr = dr[o + j]!;
         const xi = di[o + j]!;
         const col = (o + j) * 2 * n;
+        if (slot < 0) {
+          for (let i = 0; i < n; i++) {
+            jac[col + i] = xr[i]!;
+            jac[col + n + i] = xi[i]!;
+          }
+          continue;
+        }
+        const a = fr[slot]!;
+        const b = fi[slot]!;
         for (let i = 0; i < n; i++) {
           jac[col + i] = a[i]! * xr[i]! - b[i]! * xi[i]!;
           jac[col + n + i] = a[i]! * xi[i]! + b[i]! * xr[i]!;

@@ -18,6 +18,27 @@ export interface FitData {
   weightIm: Float64Array;
 }
 
+export interface DataSpan {
+  /** max |Z| in Ω */
+  scale: number;
+  /** angular frequency band in rad/s */
+  wmin: number;
+  wmax: number;
+}
+
+export function dataSpan(data: FitData): DataSpan {
+  let scale = 0;
+  let wmin = Infinity;
+  let wmax = 0;
+  for (let i = 0; i < data.frequency.length; i++) {
+    scale = Math.max(scale, Math.hypot(data.real[i]!, data.imag[i]!));
+    const w = 2 * Math.PI * data.frequency[i]!;
+    wmin = Math.min(wmin, w);
+    wmax = Math.max(wmax, w);
+  }
+  return { scale, wmin, wmax };
+}
+
 /** How far outside the measured window a parameter may go before it counts as degenerate. */
 export const RANGE_FACTOR = 1e8;
 
@@ -28,16 +49,7 @@ export const RANGE_FACTOR = 1e8;
  * 1e-8·|Z|, a parallel one of 1e8·|Z|), and the fit would otherwise crawl towards 0 or ∞ in
  * ln p for ever; a parameter that ends on this box is reported as at its bound.
  */
-export function positiveRange(symbol: string, data: FitData): [number, number] {
-  let scale = 0;
-  let wmin = Infinity;
-  let wmax = 0;
-  for (let i = 0; i < data.frequency.length; i++) {
-    scale = Math.max(scale, Math.hypot(data.real[i]!, data.imag[i]!));
-    const w = 2 * Math.PI * data.frequency[i]!;
-    wmin = Math.min(wmin, w);
-    wmax = Math.max(wmax, w);
-  }
+export function positiveRange(symbol: string, { scale, wmin, wmax }: DataSpan): [number, number] {
   if (!(scale > 0) || !(wmax > 0)) return [1e-300, 1e300];
   const F = RANGE_FACTOR;
   switch (symbol) {
@@ -75,7 +87,8 @@ export class CircuitProblem implements LeastSquaresProblem {
     this.m = 2 * N;
     this.n = P;
     this.isLog = Uint8Array.from(model.parameters, (q) => (q.kind === 'positive' ? 1 : 0));
-    const box = model.parameters.map((q) => (q.kind === 'positive' ? positiveRange(q.symbol, data) : [EXPONENT_MIN, 1]));
+    const span = dataSpan(data);
+    const box = model.parameters.map((q) => (q.kind === 'positive' ? positiveRange(q.symbol, span) : [EXPONENT_MIN, 1]));
     this.lower = Float64Array.from(box, ([lo], k) => (this.isLog[k] ? Math.log(lo!) : lo!));
     this.upper = Float64Array.from(box, ([, hi], k) => (this.isLog[k] ? Math.log(hi!) : hi!));
     this.p = new Float64Array(P);
