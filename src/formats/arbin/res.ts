@@ -27,8 +27,9 @@ export const arbinResFormat: FileFormat<CyclerRecord> = {
     let rows: Row[];
     let global: Row | undefined;
     try {
-      // mdb-reader's node build wants a Buffer; wrap without copying.
-      const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      // mdb-reader's node build wants a Buffer; wrap without copying (its browser build takes bytes).
+      const B = (globalThis as { Buffer?: typeof Buffer }).Buffer;
+      const buf = B ? B.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) : (bytes as unknown as Buffer);
       const db = new MDBReader(buf);
       if (!db.getTableNames().includes('Channel_Normal_Table')) {
         throw new InputError(file, 'Channel_Normal_Table', 'no such table; expected an Arbin .res database');

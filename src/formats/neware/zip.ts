@@ -4,8 +4,22 @@
  * node:zlib's raw inflate — synchronous, no copy of the archive). ZIP64 size fields in the
  * entries' extra data are honoured; a ZIP64 directory and encryption are refused clearly.
  */
-import { inflateRawSync } from 'node:zlib';
 import { InputError } from '../../core/errors.js';
+
+type InflateRaw = (data: Uint8Array) => Uint8Array;
+let inflateRaw: InflateRaw | undefined;
+
+/**
+ * Node's zlib, looked up at run time (process.getBuiltinModule, Node ≥ 20.16) rather than
+ * imported, so this pure-bytes module still bundles for the browser workbench.
+ */
+function nodeInflateRaw(): InflateRaw | undefined {
+  if (inflateRaw) return inflateRaw;
+  const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+  const zlib = proc?.getBuiltinModule?.('node:zlib') as { inflateRawSync?: (d: Uint8Array) => Uint8Array } | undefined;
+  if (zlib?.inflateRawSync) inflateRaw = (d) => zlib.inflateRawSync!(d);
+  return inflateRaw;
+}
 
 export interface ZipEntry {
   name: string;
@@ -89,8 +103,10 @@ export function zipRead(b: Uint8Array, entry: ZipEntry, file: string): Uint8Arra
   const raw = b.subarray(start, end);
   if (entry.method === 0) return raw;
   if (entry.method !== 8) throw new InputError(file, entry.name, `ZIP compression method ${entry.method} is not supported (expected stored or deflate)`);
+  const inflate = nodeInflateRaw();
+  if (!inflate) throw new InputError(file, entry.name, 'deflated ZIP entries need Node.js (zlib) in this build');
   try {
-    const out = inflateRawSync(raw);
+    const out = inflate(raw);
     return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
   } catch (err) {
     throw new InputError(file, entry.name, `cannot inflate (${(err as Error).message}); the archive is damaged`);
