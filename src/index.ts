@@ -7,6 +7,9 @@ export * from './formats/index.js';
 export type { ImpedanceSpectrum, SpectrumMeta } from './impedance/spectrum.js';
 export { createSpectrum, selectFrequencyRange } from './impedance/spectrum.js';
 export type { CyclerRecord, RecordMeta } from './cycling/record.js';
+// Cycling analysis (s, V, A, Ah in; see each function's doc comment).
+export { segmentHalfCycles, pairCycles, retention, rateTable, halfCycleProfile, differentialCapacity, analyzeGitt, dcPolarization, stabilityWindow } from './cycling/index.js';
+export type { HalfCycle, Cycle, CycleTable, CycleOrder, Retention, RateTable, RateStep, GittPulse, GittParameters, PolarizationResult, WindowMethod, WindowResult } from './cycling/index.js';
 export type { Structure, Cell } from './atoms/structure.js';
 export { cellVolume, atomCount } from './atoms/structure.js';
 export type { Trajectory, Frame } from './atoms/trajectory.js';
