@@ -75,6 +75,15 @@ describe('superionic eis fit', () => {
     expect(doc.parameters.Wo1_1.unit).toBe('s');
     expect(doc.parameters.R0.stderr).toBeGreaterThan(0);
     expect(doc.bulkResistance.unit).toBe('Ohm');
+    // correlation: unit diagonal, symmetric, |ρ| ≤ 1
+    expect(doc.correlation).toHaveLength(7);
+    for (let i = 0; i < 7; i++) {
+      expect(doc.correlation[i][i]).toBe(1);
+      for (let j = 0; j < 7; j++) {
+        expect(doc.correlation[i][j]).toBe(doc.correlation[j][i]);
+        expect(Math.abs(doc.correlation[i][j])).toBeLessThanOrEqual(1);
+      }
+    }
   });
 
   it('reproduces impedance.py with its initial guess and weighting (modulus)', async () => {

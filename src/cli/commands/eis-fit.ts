@@ -51,6 +51,8 @@ export interface FitDoc {
   iterations: number;
   /** Parameters that ended on a bound: an exponent at 1, or a value so small/large the element has no effect. */
   atBound?: string[];
+  /** Correlation matrix of the parameters, rows and columns in the order of `parameters` (null where undefined). */
+  correlation: (number | null)[][];
 }
 
 const HELP = `
@@ -74,7 +76,8 @@ Weighting of the residuals Z_model − Z_data:
 Statistics: S = Σ w²[(ΔZ')² + (ΔZ'')²] over N points, ν = 2N − P;
   chiSquare = S/ν (reduced χ²; with modulus weighting √χ² ≈ the relative misfit per point);
   aic = 2N·ln(S/2N) + 2P;  stderr = √diag[(JᵀJ)⁻¹·S/ν] (J = weighted Jacobian w.r.t. the
-  parameters; as scipy curve_fit). A parameter ending on a bound has no stderr and is listed in
+  parameters; as scipy curve_fit); "correlation" is the matrix cov_ij/√(cov_ii·cov_jj) in the
+  order of "parameters". A parameter ending on a bound has no stderr and is listed in
   "atBound": an exponent at 1, or a value 1e8 beyond the spectrum's scale (the element has no
   effect on the data: the circuit has more elements than the spectrum shows).
 Units: R, Z0 in Ohm; C in F; L in H; CPE Q in F s^(a-1) (= Ohm^-1 s^a); W σ in Ohm s^-1/2;
@@ -196,8 +199,21 @@ function fitDocument(file: string, fit: CircuitFit, model: CircuitModel, s: Impe
     starts: fit.starts,
     iterations: fit.iterations,
     ...(fit.atBound.length ? { atBound: fit.atBound } : {}),
+    correlation: correlationMatrix(fit),
   };
   return doc;
+}
+
+/** ρ_ij = cov_ij/√(cov_ii·cov_jj), rounded to 4 decimals; null for parameters without stderr. */
+function correlationMatrix(fit: CircuitFit): (number | null)[][] {
+  const P = fit.names.length;
+  const c = fit.covariance;
+  return fit.names.map((_, i) =>
+    fit.names.map((__, j) => {
+      const r = c[i * P + j]! / Math.sqrt(c[i * P + i]! * c[j * P + j]!);
+      return Number.isFinite(r) ? Math.round(r * 1e4) / 1e4 : null;
+    }),
+  );
 }
 
 const num = (x: number, digits = 5): string => (Number.isFinite(x) ? x.toPrecision(digits) : 'n/a');
