@@ -10,6 +10,7 @@ export {
   cellParameters,
   isOrthorhombic,
   isValidCell,
+  minimumImage,
   perpendicularWidths,
   toCartesian,
   toFractional,

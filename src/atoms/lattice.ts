@@ -116,3 +116,55 @@ export function wrapPositions(
   }
   return toCartesian(cell, f);
 }
+
+/**
+ * The shortest periodic image of a displacement d (Å, 3 numbers) in any cell, exactly: the
+ * fractional components are rounded (b = d − round(s)·cell, |s_b| ≤ ½), then translations
+ * n with |n_k| ≤ ⌊½ + |b|/w_k⌋ are searched (w_k the perpendicular width; the bound follows from
+ * projecting v* − b onto the face normals with |v*| ≤ |b|). That is the 27 neighbours in
+ * ordinary cells and more in strongly skewed ones, where rounding alone can pick a longer image.
+ * Writes into `out` and returns it; `inv` is cellInverse(cell) (pass it in hot loops).
+ */
+export function minimumImage(
+  cell: Cell,
+  d: ArrayLike<number>,
+  out: Float64Array = new Float64Array(3),
+  inv: Float64Array = cellInverse(cell),
+  pbc: readonly [boolean, boolean, boolean] = [true, true, true],
+): Float64Array {
+  const [a, b, c] = cell;
+  const x = d[0]!, y = d[1]!, z = d[2]!;
+  const u = pbc[0] ? Math.round(x * inv[0]! + y * inv[3]! + z * inv[6]!) : 0;
+  const v = pbc[1] ? Math.round(x * inv[1]! + y * inv[4]! + z * inv[7]!) : 0;
+  const w = pbc[2] ? Math.round(x * inv[2]! + y * inv[5]! + z * inv[8]!) : 0;
+  const bx = x - u * a[0] - v * b[0] - w * c[0];
+  const by = y - u * a[1] - v * b[1] - w * c[1];
+  const bz = z - u * a[2] - v * b[2] - w * c[2];
+  let best = bx * bx + by * by + bz * bz;
+  out[0] = bx;
+  out[1] = by;
+  out[2] = bz;
+  const len = Math.sqrt(best);
+  // 1/w_k = |column k of inv|.
+  const range = (k: number): number =>
+    pbc[k] ? Math.floor(0.5 + len * Math.hypot(inv[k]!, inv[3 + k]!, inv[6 + k]!)) : 0;
+  const ma = range(0), mb = range(1), mc = range(2);
+  for (let i = -ma; i <= ma; i++) {
+    for (let j = -mb; j <= mb; j++) {
+      for (let k = -mc; k <= mc; k++) {
+        if (i === 0 && j === 0 && k === 0) continue;
+        const tx = bx + i * a[0] + j * b[0] + k * c[0];
+        const ty = by + i * a[1] + j * b[1] + k * c[1];
+        const tz = bz + i * a[2] + j * b[2] + k * c[2];
+        const t = tx * tx + ty * ty + tz * tz;
+        if (t < best) {
+          best = t;
+          out[0] = tx;
+          out[1] = ty;
+          out[2] = tz;
+        }
+      }
+    }
+  }
+  return out;
+}
