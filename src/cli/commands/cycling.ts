@@ -18,6 +18,7 @@ import { capacityQuantity, massG } from './cycling-common.js';
 
 interface SummaryOptions {
   massMg?: number;
+  oneCMaG: number;
   order: CycleOrder;
   reference: string;
   restCurrentA?: number;
@@ -44,6 +45,7 @@ export function register(cycling: Command, ctx: CliContext): void {
     .option('--mass-mg <mg>', 'active-material mass in mg (capacities in mAh/g)', number)
     .option('--order <order>', 'cycle pairing: charge-first (cathode) or discharge-first (anode)', oneOf('charge-first', 'discharge-first'), 'charge-first')
     .option('--reference <cycle>', 'retention reference: a cycle number, "first" or "max"', 'first')
+    .option('--one-c-ma-g <mA_g>', 'specific current that defines 1C, mA/g (for cRate with --mass-mg)', positive, 120)
     .option('--rest-current-a <A>', '|I| at or below this is rest (default 1e-4 × max |I|)', positive)
     .option('--json', 'print JSON')
     .addHelpText(
@@ -54,14 +56,14 @@ reference below 80 % of it (null if none).
 
 JSON: {"cycles": [{"cycle", "charge": Quantity, "discharge": Quantity, "coulombicEfficiency",
 "energyCharge", "energyDischarge" (mWh or mWh/g), "averageVoltageCharge",
-"averageVoltageDischarge" (V), "current" (mA)}], "retention": {"reference", "last", "value",
+"averageVoltageDischarge" (V), "current" (mA), "cRate" (with --mass-mg)}], "retention": {"reference", "last", "value",
 "cycleLife", "threshold"}, "order", "initial"}`,
     )
     .action(async (files: string[], opts: SummaryOptions) => {
       const mass = massG(opts.massMg, false);
       const ref = parseReference(opts.reference);
       const json = Boolean(opts.json);
-      await forEachFile(ctx, files, json, (file) => summary(file, mass, opts.order, ref, opts.restCurrentA), humanSummary);
+      await forEachFile(ctx, files, json, (file) => summary(file, mass, opts.order, ref, opts.restCurrentA, opts.oneCMaG), humanSummary);
     });
 
   registerCurves(cycling, ctx);
@@ -214,7 +216,7 @@ function parseReference(s: string): RetentionReference {
   return n;
 }
 
-function summary(file: string, mass: number | undefined, order: CycleOrder, ref: RetentionReference, rest: number | undefined) {
+function summary(file: string, mass: number | undefined, order: CycleOrder, ref: RetentionReference, rest: number | undefined, oneC = 120) {
   const r = readCycler(readInputFile(file), file);
   const table = pairCycles(segmentHalfCycles(r, restOpts(rest)), order);
   if (!table.cycles.length) throw new InputError(file, undefined, 'no current-carrying cycles found (is this a cycling file?)');
@@ -236,6 +238,7 @@ function summary(file: string, mass: number | undefined, order: CycleOrder, ref:
       averageVoltageCharge: c.charge ? quantity(c.charge.averageVoltage, 'V') : null,
       averageVoltageDischarge: c.discharge ? quantity(c.discharge.averageVoltage, 'V') : null,
       current: quantity(((c.discharge ?? c.charge)!.current) * 1000, 'mA'),
+      ...(mass ? { cRate: ((c.discharge ?? c.charge)!.current * 1000) / (oneC * mass) } : {}),
     })),
     retention: ret
       ? { reference: ret.reference, last: ret.last, value: ret.value, cycleLife: ret.cycleLife, threshold: ret.threshold }
