@@ -9,6 +9,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { loadavg, cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { readImpedance } from '../src/formats/impedance/index.js';
@@ -62,6 +63,8 @@ export async function run(): Promise<void> {
   const s = data();
   const model = new CircuitModel(CIRCUIT);
   console.log(`getting-started fit: ${s.frequency.length} points, ${CIRCUIT}, ${FITS} fits per batch, median of 5 batches`);
+  const load = loadavg()[0]!;
+  console.log(`  machine: ${cpus().length} CPUs, load average ${load.toFixed(1)}${load > cpus().length ? ' — oversubscribed: wall times are inflated, CPU time is the fairer measure' : ''}`);
 
   const ours = time(s, model, { weighting: 'unit', initial: GUESS });
   const R1 = ours.fit.values[1]!;
@@ -70,6 +73,7 @@ export async function run(): Promise<void> {
   );
   console.log(`  CPU time per fit: ${ours.cpu.toPrecision(3)} ms (wall ${ours.wall.toPrecision(3)} ms; target ≤ 1 ms)`);
   report('fit, impedance.py guess, per fit (wall)', ours.wall, IMPEDANCE_PY_MS, 'impedance.py 1.7.1 (measured, research note)');
+  report('fit, impedance.py guess, per fit (CPU)', ours.cpu, IMPEDANCE_PY_MS, 'impedance.py 1.7.1 (wall on an idle machine)');
   const py = scipy();
   if (py) {
     console.log(`  scipy least_squares trf on a numpy model: ${py.nfev} evaluations (+ finite-difference Jacobians), R1 = ${py.params[1]!.toPrecision(6)} Ohm`);
