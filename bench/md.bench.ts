@@ -2,8 +2,9 @@
  * Embedded MD engine vs LAMMPS (Debian 29 Sep 2021, 1 MPI rank), same cell, same potential,
  * same melted start (positions and velocities), NVE velocity Verlet at 2 fs, neighbour skin 2 Å:
  *   1. born/coul/dsf α 0.2 Å⁻¹, rc 10 Å — target ≥ 1.0× LAMMPS
- *   2. Ewald (born/coul/long + kspace ewald 1e-5, rc 10 Å) — target ≥ 0.5× LAMMPS
- *      (LAMMPS ewald and PPPM 1e-5 both reported; LAMMPS uses its default tabulated real space)
+ *   2. Ewald (born/coul/long + kspace ewald 1e-5, rc 10 Å) against LAMMPS ewald — target ≥ 0.5×
+ *   3. our smooth PME (same g, order 5) against LAMMPS pppm 1e-5 — target ≥ 0.5×
+ *      (LAMMPS runs with its default tabulated real-space Coulomb, as users run it)
  * Cell: anchors' nhoc_1494.data (1494 atoms, L = 33.2 Å) with the DEMO-NHOC-v0 potential,
  * relaxed by FIRE and melted 0.6 ps at 1200 K (CSVR) on the embedded engine. Speeds are
  * atom-steps per second of the MD loop (LAMMPS: "Loop time"); best of 2 interleaved runs.
@@ -27,7 +28,7 @@ import { olsLine } from '../src/numerics/gls.js';
 import { findExecutable } from '../test/helpers/engines.js';
 import { sharedRoot } from '../test/helpers/paths.js';
 
-function demoPotential(method: 'dsf' | 'ewald'): Potential {
+function demoPotential(method: 'dsf' | 'ewald' | 'pme'): Potential {
   const pair = (a: string, b: string, A: number, rho: number, C: number, D: number) => ({ a, b, A, rho, sigma: 0, C, D, cutoff: 10 });
   return {
     charges: { Na: 0.6, Hf: 2.4, O: -0.6, Cl: -0.6 },
@@ -93,7 +94,7 @@ export async function run(): Promise<void> {
   const meanT = nve.reduce((a, r) => a + r.temperatureK, 0) / nve.length;
   console.log(`NVE drift, ${state.n}-atom melt (DSF, 2 fs, 2 ps at ⟨T⟩ ${meanT.toFixed(0)} K): ${drift.toExponential(2)} eV/atom/ps (target |drift| < 1e-4)`);
 
-  for (const method of ['dsf', 'ewald'] as const) {
+  for (const method of ['dsf', 'ewald', 'pme'] as const) {
     const pot = demoPotential(method);
     const ours: number[] = [];
     const ref: number[] = [];
@@ -102,16 +103,19 @@ export async function run(): Promise<void> {
       ours.push(embeddedNve(state, s, pot, steps));
       if (lmp) {
         ref.push(await lammpsNve(state, pot, steps));
-        if (method === 'ewald') pppm.push(await lammpsNve(state, pot, steps, 'pppm 1e-5'));
+        if (method !== 'dsf') pppm.push(await lammpsNve(state, pot, steps, 'pppm 1e-5'));
       }
     }
     const best = (a: number[]) => Math.max(...a);
-    const label = method === 'dsf' ? 'born/coul/dsf α 0.2, rc 10' : 'Ewald 1e-5, rc 10';
+    const label = method === 'dsf' ? 'born/coul/dsf α 0.2, rc 10' : method === 'ewald' ? 'Ewald 1e-5, rc 10' : 'PME (SPME order 5) 1e-5, rc 10';
     if (!lmp) {
       console.log(`${label}: embedded ${best(ours).toExponential(3)} atom-steps/s (lmp not found: no LAMMPS reference)`);
       continue;
     }
+    if (method === 'pme') {
+      console.log(`${label}, ${state.n} atoms, ${steps} NVE steps: embedded ${best(ours).toExponential(3)} vs LAMMPS PPPM 1e-5 ${best(pppm).toExponential(3)} atom-steps/s → ${(best(ours) / best(pppm)).toFixed(2)}× LAMMPS (target ≥ 0.5×)`);
+      continue;
+    }
     console.log(`${label}, ${state.n} atoms, ${steps} NVE steps: embedded ${best(ours).toExponential(3)} vs LAMMPS ${best(ref).toExponential(3)} atom-steps/s → ${(best(ours) / best(ref)).toFixed(2)}× LAMMPS (target ${method === 'dsf' ? '≥ 1.0' : '≥ 0.5'}×)`);
-    if (method === 'ewald') console.log(`  LAMMPS PPPM 1e-5: ${best(pppm).toExponential(3)} atom-steps/s → embedded Ewald is ${(best(ours) / best(pppm)).toFixed(2)}× LAMMPS PPPM`);
   }
 }

@@ -11,6 +11,7 @@ import { buildPairTable, type PairTable } from './pair-table.js';
 import { BornCoulDsf } from './born-coul-dsf.js';
 import { BornCoulLong } from './born-coul-long.js';
 import { Ewald } from './ewald.js';
+import { Pme } from './pme.js';
 import { computeBonds, detectBonds, type BondSet } from './bonds.js';
 import { NKTV2P } from './units.js';
 
@@ -35,6 +36,7 @@ export class ForceField {
   readonly neighbors: NeighborList;
   readonly pair: BornCoulDsf | BornCoulLong;
   readonly ewald?: Ewald;
+  readonly pme?: Pme;
   readonly bonds?: BondSet;
   private fext = new Float64Array(0);
 
@@ -51,6 +53,7 @@ export class ForceField {
     } else {
       this.ewald = new Ewald(sys, c.accuracy ?? 1e-5, c.cutoff);
       this.pair = new BornCoulLong(this.table, this.ewald.gEwald, c.cutoff);
+      if (c.method === 'pme') this.pme = new Pme(sys, this.ewald);
     }
     if (potential.bonds && potential.bonds.length > 0) this.bonds = detectBonds(sys, potential.bonds);
   }
@@ -76,7 +79,8 @@ export class ForceField {
       f[o + 2] = f[o + 2]! + fe[3 * g + 2]!;
     }
     let elong = 0;
-    if (this.ewald) elong = this.ewald.compute(sys, f, vir);
+    if (this.pme) elong = this.pme.compute(sys, f, vir);
+    else if (this.ewald) elong = this.ewald.compute(sys, f, vir);
     let ebond = 0;
     let evdwl = pr.evdwl;
     if (this.bonds) {

@@ -44,7 +44,8 @@ export interface Potential {
   name?: string;
   about?: string;
   charges: Record<string, number>;
-  coulomb: { method: 'dsf' | 'ewald'; alpha?: number; accuracy?: number; cutoff: number };
+  /** dsf: damped shifted force; ewald: Ewald sum (LAMMPS kspace ewald); pme: same splitting and accuracy, reciprocal part by smooth particle-mesh Ewald (faster for large cells; LAMMPS counterpart kspace pppm). */
+  coulomb: { method: 'dsf' | 'ewald' | 'pme'; alpha?: number; accuracy?: number; cutoff: number };
   pairs: PairParams[];
   bonds?: BondParams[];
   /** Literature sources per pair, free-form (ignored by the engine). */
@@ -77,7 +78,7 @@ export function parsePotential(text: string, file: string): Potential {
   for (const [k, v] of Object.entries(doc.charges)) charges[elem(k, `charges.${k}`)] = num(v, `charges.${k}`);
   const c = doc.coulomb;
   if (typeof c !== 'object' || c === null) fail('coulomb', 'expected {"method": "dsf"|"ewald", "cutoff": Å, …}');
-  if (c.method !== 'dsf' && c.method !== 'ewald') fail('coulomb.method', `expected "dsf" or "ewald", got ${JSON.stringify(c.method)}`);
+  if (c.method !== 'dsf' && c.method !== 'ewald' && c.method !== 'pme') fail('coulomb.method', `expected "dsf" or "ewald" (or "pme"), got ${JSON.stringify(c.method)}`);
   const coulomb: Potential['coulomb'] = { method: c.method, cutoff: num(c.cutoff, 'coulomb.cutoff', true) };
   if (c.method === 'dsf') coulomb.alpha = num(c.alpha, 'coulomb.alpha');
   else coulomb.accuracy = num(c.accuracy ?? 1e-5, 'coulomb.accuracy', true);

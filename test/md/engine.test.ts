@@ -99,3 +99,43 @@ describe('melt-quench protocol', () => {
     expect(p.stages[1]!.temperatureK).toEqual([1200, 600]);
   });
 });
+
+describe('smooth particle-mesh Ewald', () => {
+  it('equals the Ewald sum (itself equal to LAMMPS) to the requested accuracy', () => {
+    const s = randomNhoc(40, 17, 3.0, [1, 1.2, 0.9]);
+    const pe = demoPotential('ewald', 8);
+    pe.coulomb.accuracy = 1e-5;
+    const pp = { ...pe, coulomb: { ...pe.coulomb, method: 'pme' as const } };
+    const a = createSystem(s, pe), b = createSystem(s, pp);
+    const fa = new ForceField(a, pe), fb = new ForceField(b, pp);
+    const ea = fa.compute(), eb = fb.compute();
+    expect(fb.pme).toBeDefined();
+    expect(Math.abs(eb.pe - ea.pe) / Math.abs(ea.pe)).toBeLessThan(5e-5);
+    let d2 = 0, f2 = 0;
+    for (let k = 0; k < 3 * a.n; k++) {
+      d2 += (a.forces[k]! - b.forces[k]!) ** 2;
+      f2 += a.forces[k]! ** 2;
+    }
+    expect(Math.sqrt(d2 / f2)).toBeLessThan(3e-4);
+    const tr = (v: Float64Array) => v[0]! + v[1]! + v[2]!;
+    expect(Math.abs(tr(eb.virial) / tr(ea.virial) - 1)).toBeLessThan(1e-4);
+  });
+
+  it('PME forces are −∇E of the PME energy', () => {
+    const pot = { ...demoPotential('ewald', 7), coulomb: { method: 'pme' as const, accuracy: 1e-5, cutoff: 7 } };
+    const sys = createSystem(randomNhoc(8, 4), pot);
+    const ff = new ForceField(sys, pot);
+    ff.compute();
+    const f0 = sys.forces.slice();
+    const h = 1e-5;
+    for (const k of [1, 20, 3 * sys.n - 2]) {
+      const x = sys.positions[k]!;
+      sys.positions[k] = x + h;
+      const ep = ff.compute().pe;
+      sys.positions[k] = x - h;
+      const em = ff.compute().pe;
+      sys.positions[k] = x;
+      expect(Math.abs(-(ep - em) / (2 * h) - f0[k]!)).toBeLessThan(1e-4);
+    }
+  });
+});

@@ -4,6 +4,7 @@
  * so LAMMPS evaluates exactly what the embedded engine does:
  *   dsf   → pair_style born/coul/dsf α rc_born rc_coul
  *   ewald → pair_style born/coul/long rc_born rc_coul; pair_modify table 0; kspace_style ewald ACC
+ *   pme   → the same with kspace_style pppm ACC (a different mesh method: close, not identical)
  *   bonds → bond_style morse|harmonic; special_bonds lj 0 coul 1
  */
 import type { Potential } from '../../md/potential.js';
@@ -58,7 +59,7 @@ export function lammpsPotentialCommands(pot: Potential, sys: MdSystem, bonds?: B
   for (const p of pot.pairs) maxBorn = Math.max(maxBorn, p.cutoff);
   const out: string[] = [];
   if (c.method === 'dsf') out.push(`pair_style born/coul/dsf ${f(c.alpha!)} ${f(maxBorn)} ${f(c.cutoff)}`);
-  else out.push(`pair_style born/coul/long ${f(maxBorn)} ${f(c.cutoff)}`, 'pair_modify table 0', `kspace_style ewald ${c.accuracy ?? 1e-5}`);
+  else out.push(`pair_style born/coul/long ${f(maxBorn)} ${f(c.cutoff)}`, 'pair_modify table 0', `kspace_style ${c.method === 'pme' ? 'pppm' : 'ewald'} ${c.accuracy ?? 1e-5}`);
   for (let a = 0; a < nt; a++)
     for (let b = a; b < nt; b++) {
       const sa = sys.species[a]!, sb = sys.species[b]!;
