@@ -5,7 +5,8 @@
  * - Extended XYZ (ASE/QUIP convention): the comment holds key=value pairs, `Lattice="ax ay az
  *   bx by bz cx cy cz"` (Å, rows a, b, c), `Properties=species:S:1:pos:R:3:…` naming the
  *   columns, `pbc="T T T"` (default T T T when a Lattice is given). `Time=` is read as ps.
- *   Other per-atom columns of the first frame go to `structure.arrays` under their names.
+ *   Other per-atom columns of the first frame go to `structure.arrays` under their names;
+ *   a `vel:R:3` column is taken as velocities in Å/fs (GPUMD's convention).
  * - CP2K `*-pos-*.xyz`: comments like `i = 10, time = 5.000, E = …` (time in fs); the cell
  *   is not in the file — pass it (`cells`, e.g. from the CP2K `.cell` file, see cp2k-cell.ts).
  * - Plain XYZ: element and x y z (Å) in the first four columns, no cell (non-periodic).
@@ -162,7 +163,7 @@ export function parseXyzFrame(cur: LineCursor, file: string, frameIndex: number,
   const width = columns.reduce((w, c) => w + c.n, 0);
   const numbers = new Uint8Array(n);
   const arrays: Record<string, Float64Array | Int32Array | string[]> = {};
-  const extra = wantArrays ? columns.filter((c) => c !== speciesCol && c !== posCol) : [];
+  const extra = columns.filter((c) => c !== speciesCol && c !== posCol && (wantArrays || c.name === 'vel'));
   for (const c of extra) arrays[c.name] = c.type === 'S' ? [] : c.type === 'R' ? new Float64Array(n * c.n) : new Int32Array(n * c.n);
   const pos = frame.positions;
   const zCache = new Map<string, number>();
@@ -196,7 +197,9 @@ export function parseXyzFrame(cur: LineCursor, file: string, frameIndex: number,
         }
     }
   }
-  const vel = arrays['vel'] ?? arrays['velo'] ?? arrays['velocities'];
+  // Only `vel` has a unit convention (Å/fs, as GPUMD writes it); ASE's momenta and other
+  // velocity columns stay in arrays, since a wrong unit would mislead unwrapping.
+  const vel = arrays['vel'];
   if (vel instanceof Float64Array && vel.length === 3 * n) frame.velocities = vel;
   const parsed: ParsedXyzFrame = { numbers, frame, pbc, hasCell, comment, info };
   if (wantArrays && extra.length > 0) parsed.arrays = arrays;

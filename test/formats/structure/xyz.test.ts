@@ -63,6 +63,14 @@ Properties=Z:I:1:pos:R:3:charge:R:1:tag:S:1 note="hello"
     expect(s.info!.note).toBe('hello');
   });
 
+  it('takes vel:R:3 as velocities (Å/fs) in every frame', () => {
+    const fr = (x: number): string => `1\nLattice="5 0 0 0 5 0 0 0 5" Properties=species:S:1:pos:R:3:vel:R:3\nNa ${x} 0 0 0.01 0.02 0.03\n`;
+    const t = readXyz(bytes(fr(0) + fr(1)), 'v.xyz') as Trajectory;
+    const f = frames(t);
+    expect(Array.from(f[1]!.velocities!)).toEqual([0.01, 0.02, 0.03]);
+    expect(f[1]!.positions[0]).toBe(1);
+  });
+
   it('reads CP2K xyz trajectories with a cell from the .cell file', () => {
     const xyz = `2
  i =        0, time =        0.000, E =      -10.0
