@@ -150,6 +150,14 @@ function fitFile(
 ): FitDoc {
   let s: ImpedanceSpectrum = readImpedance(readInputFile(file), file);
   if (opts.fmin !== undefined || opts.fmax !== undefined) s = selectFrequencyRange(s, opts.fmin, opts.fmax);
+  const dc = s.frequency.reduce((c, f) => c + (f > 0 ? 0 : 1), 0);
+  if (dc > 0) {
+    // f = 0 (a DC point some instruments append) has no place in an AC circuit fit
+    const keep = Array.from(s.frequency.keys()).filter((i) => s.frequency[i]! > 0);
+    const pick = (a: Float64Array) => Float64Array.from(keep, (i) => a[i]!);
+    s = { ...s, frequency: pick(s.frequency), real: pick(s.real), imag: pick(s.imag) };
+    warn(`${dc} point(s) with frequency ≤ 0 Hz ignored`);
+  }
   const inductive = s.imag.reduce((c, v) => c + (v > 0 ? 1 : 0), 0);
   if (opts.dropInductive && inductive > 0) {
     const keep = Array.from(s.imag.keys()).filter((i) => !(s.imag[i]! > 0));
