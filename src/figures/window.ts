@@ -26,7 +26,7 @@ export function windowFigure(d: WindowData, opts: { id?: string; title?: string 
   ].filter((o): o is { v: number; name: string } => typeof o.v === 'number');
   for (const o of onsets) {
     marks.push(Plot.ruleX([o.v], { stroke: seriesColor(1), strokeDasharray: '5 4' }));
-    marks.push(Plot.text([o.v], { x: (v: number) => v, frameAnchor: 'top', dy: 14, text: () => `${o.name} ${o.v.toFixed(2)} V`, fill: seriesColor(1), textAnchor: o.name === 'oxidation' ? 'start' : 'end', dx: o.name === 'oxidation' ? 4 : -4, stroke: 'white', strokeWidth: 4, paintOrder: 'stroke' }));
+    marks.push(Plot.text([o.v], { x: (v: number) => v, frameAnchor: 'top', dy: 14, text: () => `${o.name} ${o.v.toFixed(2)} V`, fill: seriesColor(1), textAnchor: o.name === 'oxidation' ? 'end' : 'start', dx: o.name === 'oxidation' ? -4 : 4, stroke: 'white', strokeWidth: 4, paintOrder: 'stroke' }));
   }
   if (d.threshold !== undefined) for (const t of [d.threshold, -d.threshold]) marks.push(Plot.ruleY([t], { stroke: INK, strokeOpacity: 0.35, strokeDasharray: '2 3' }));
   const spec = themed({ x: { label: 'Potential (V vs Na⁺/Na)' }, y: { label: `Current density (${d.currentUnit ?? 'mA cm⁻²'})` }, marks });

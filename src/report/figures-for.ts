@@ -7,7 +7,8 @@ import { arrheniusFigure } from '../figures/arrhenius.js';
 import { bodeFigure } from '../figures/bode.js';
 import { compositionFigure } from '../figures/composition.js';
 import { drtFigure, drtMapFigure } from '../figures/drt.js';
-import { capacityFigure, rateFigure, voltageProfilesFigure } from '../figures/cycling.js';
+import { capacityFigure, gittFigure, rateFigure, voltageProfilesFigure } from '../figures/cycling.js';
+import { windowFigure } from '../figures/window.js';
 import type { Figure } from '../figures/figure.js';
 import { mdTraceFigure } from '../figures/md.js';
 import { msdFigure } from '../figures/msd.js';
@@ -156,6 +157,16 @@ export function figuresFor(o: AnalysisOutcome, m: StudyManifest): Figure[] {
       if (r.thermo && r.atoms) figs.push(mdTraceFigure({ timePs: r.thermo.timePs, temperatureK: r.thermo.temperatureK, targetK: r.thermo.targetK, potentialEnergyPerAtomEv: r.thermo.potentialEnergyEv.map((e) => e / r.atoms!) }, { id: `md-trace-${o.id}` }));
       if (r.polyhedra?.polyhedra.length) figs.push(polyhedraFigure([{ label: 'quenched cell', polyhedra: r.polyhedra.polyhedra }], { id: `polyhedra-${o.id}`, title: 'Polyhedra of the quenched cell' }));
       return figs;
+    }
+    case 'window': {
+      const r = o.results as { oxidation?: Quantity | null; reduction?: Quantity | null; threshold?: Quantity; curve?: { voltage: number[]; current: number[]; currentUnit: string } };
+      if (!r.curve) return [];
+      const title = o.title;
+      return [windowFigure({ label: title, voltage: r.curve.voltage, current: r.curve.current, currentUnit: r.curve.currentUnit === 'mA/cm2' ? 'mA cm⁻²' : 'mA', oxidation: r.oxidation?.value ?? null, reduction: r.reduction?.value ?? null, ...(r.threshold ? { threshold: r.threshold.value } : {}) }, { id: `window-${o.id}`, title: 'Stability window' })];
+    }
+    case 'gitt': {
+      const r = o.results as { pulses?: Array<{ voltage: Quantity; diffusionCoefficient: Quantity }> };
+      return r.pulses?.length ? [gittFigure(r.pulses.map((p) => ({ state: p.voltage.value, diffusionCoefficient: p.diffusionCoefficient.value })), { id: `gitt-${o.id}` })] : [];
     }
     case 'rdf': {
       const r = o.results as { r?: number[]; pairs?: Record<string, { g: number[] }> };

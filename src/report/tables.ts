@@ -67,6 +67,13 @@ export function tablesFor(o: AnalysisOutcome, m: StudyManifest): string {
         ['Atoms', 'Steps', 'Time step (fs)', 'Final T (K)', 'Density', 'Polyhedra of the quenched cell'],
         [[String(r.atoms), String(r.steps), formatNumber(r.timestepFs, 3), r.finalTemperatureK == null ? '—' : formatNumber(r.finalTemperatureK, 4), q(r.density), r.polyhedra ? esc(r.polyhedra.polyhedra.map((p: any) => `${p.label} ${formatNumber(p.fraction, 2)}`).join(', ')) : '—']], // eslint-disable-line @typescript-eslint/no-explicit-any
       );
+    case 'window':
+      return table(['Method', 'Threshold', 'Reduction onset', 'Oxidation onset'], [[esc(r.method), q(r.threshold), r.reduction ? q(r.reduction) : 'not reached', r.oxidation ? q(r.oxidation) : 'not reached']]);
+    case 'gitt':
+      return table(
+        ['Pulse', 'Relaxed voltage (V)', 'Apparent D', 'τ (s)', 'R² (E vs √t)'],
+        ((r.pulses ?? []) as any[]).map((p) => [String(p.index), formatNumber(p.voltage.value, 4), q(p.diffusionCoefficient), formatNumber(p.tau.value, 4), formatNumber(p.r2, 4)]), // eslint-disable-line @typescript-eslint/no-explicit-any
+      );
     case 'coordination':
       return table(
         ['Structure', 'Centres', 'Frames', 'Mean CN', 'Polyhedra (fraction)'],

@@ -51,6 +51,10 @@ describe('superionic demo → report.html', () => {
     expect(mq.results.atoms).toBe(144);
     expect(mq.results.steps).toBe(5000);
     expect(Math.abs(mq.results.finalTemperatureK - 600)).toBeLessThan(150);
+    // the generated voltammogram crosses 0.01 mA/cm² at the reported 1.83 and 4.03 V
+    const win = results.analyses.find((a: { type: string }) => a.type === 'window');
+    expect(Math.abs(win.results.oxidation.value - 4.03)).toBeLessThan(0.01);
+    expect(Math.abs(win.results.reduction.value - 1.83)).toBeLessThan(0.01);
     const rdf = results.analyses.find((a: { type: string }) => a.type === 'rdf');
     expect(Object.keys(rdf.results.pairs)).toEqual(['Hf-O', 'Hf-Cl', 'Na-Cl', 'Na-O']);
   }, 240_000);

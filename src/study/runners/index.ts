@@ -7,6 +7,7 @@ import { diffusionRunner } from './diffusion.js';
 import { eisFitRunner } from './eis-fit.js';
 import { eisDrtRunner } from './eis-drt.js';
 import { eisKkRunner } from './eis-kk.js';
+import { gittRunner, windowRunner } from './electrochem.js';
 import { meltQuenchRunner } from './melt-quench.js';
 import { notBuiltRunner } from './not-built.js';
 import { coordinationRunner, rdfRunner } from './structure.js';
@@ -19,8 +20,8 @@ export const runners: Record<AnalysisType, AnalysisRunner> = {
   arrhenius: arrheniusRunner as unknown as AnalysisRunner,
   cycling: cyclingRunner as unknown as AnalysisRunner,
   rate: rateRunner as unknown as AnalysisRunner,
-  gitt: notBuiltRunner('gitt'),
-  window: notBuiltRunner('window'),
+  gitt: gittRunner as unknown as AnalysisRunner,
+  window: windowRunner as unknown as AnalysisRunner,
   rdf: rdfRunner as unknown as AnalysisRunner,
   coordination: coordinationRunner as unknown as AnalysisRunner,
   xrd: xrdRunner as unknown as AnalysisRunner,
