@@ -49,6 +49,26 @@ describe('designed-truth cell (nhoc_32fu): exactly the truth file', () => {
     expect(r.ligands.Cl!.nonBridging).toBe(truth.chlorine['terminal_Cl(1 M)']);
     expect(r.ligands.Cl!.bridging + r.ligands.Cl!.tricluster).toBe(truth.chlorine['bridging_Cl(>=2 M)']);
     expect(r.sharing).toEqual({ corner: truth.polyhedron_pairs_sharing.corner, edge: truth.polyhedron_pairs_sharing.edge, face: 0 });
+    // Former–former distances of the sharing pairs, by an independent cubic minimum image.
+    const L = s.cell[0][0];
+    const hf = Array.from(s.numbers.keys()).filter((i) => s.numbers[i] === Hf);
+    const near: number[] = [];
+    for (let x = 0; x < hf.length; x++)
+      for (let y = x + 1; y < hf.length; y++) {
+        let d2 = 0;
+        for (let k = 0; k < 3; k++) {
+          let dd = s.positions[3 * hf[y]! + k]! - s.positions[3 * hf[x]! + k]!;
+          dd -= L * Math.round(dd / L);
+          d2 += dd * dd;
+        }
+        if (d2 < 4.6 ** 2) near.push(Math.sqrt(d2));
+      }
+    // Dimers are the only Hf pairs this close in the designed cell: 4 corner + 2 edge.
+    near.sort((a, b) => a - b);
+    expect(near.length).toBe(6);
+    expect(r.sharingDistance.edge! * 2 + r.sharingDistance.corner! * 4).toBeCloseTo(near.reduce((a, b) => a + b, 0), 9);
+    expect(r.sharingDistance.edge!).toBeLessThan(r.sharingDistance.corner!);
+    expect(r.sharingDistance.face).toBeNull();
     // 8 bridging O shared by 4 corner pairs (1 each) and 2 edge pairs (2 each) → Q1 formers.
     expect(r.qn).toEqual({ Q0: 20, Q1: 8, Q2: 4 });
   });

@@ -299,7 +299,8 @@ A ligand atom bonded (d < RC) to 0, 1, 2 or ≥3 formers is "free", "nonBridging
 "tricluster" (modifiers such as Na are not counted). Two formers sharing 1, 2 or ≥3 ligand atoms
 share a "corner", an "edge" or a "face". Qn: formers with n bridging ligands.
 JSON: {"file", "formers", "frames", "cutoffs": {B: Å}, "ligands": {B: {"free", "nonBridging",
-"bridging", "tricluster"}}, "sharing": {"corner", "edge", "face"}, "qn": {"Q0": …}}`,
+"bridging", "tricluster"}}, "sharing": {"corner", "edge", "face"}, "sharingDistance": {"corner",
+"edge", "face": mean former–former distance in Å or null}, "qn": {"Q0": …}}`,
     )
     .action(async (files: string[], opts: ReadOpts & { formers: number[]; ligands: { z: number; rc?: number }[] }) => {
       const json = Boolean(opts.json);
@@ -508,7 +509,16 @@ async function network(ctx: CliContext, file: string, opts: ReadOpts & { formers
   const acc = new NetworkAccumulator(s.numbers, opts.formers, cut, s.pbc);
   for await (const f of selectedFrames(trajectory, opts.frames, file)) acc.addFrame(f.positions, f.cell);
   const r = acc.result();
-  return { file, formers: r.formers, frames: r.frames, cutoffs: Object.fromEntries(cut.map((c) => [sym(c.z), c.rc])), ligands: r.ligands, sharing: r.sharing, qn: r.qn };
+  return {
+    file,
+    formers: r.formers,
+    frames: r.frames,
+    cutoffs: Object.fromEntries(cut.map((c) => [sym(c.z), c.rc])),
+    ligands: r.ligands,
+    sharing: r.sharing,
+    sharingDistance: r.sharingDistance,
+    qn: r.qn,
+  };
 }
 
 function humanNetwork(d: Awaited<ReturnType<typeof network>>): string {
@@ -517,6 +527,7 @@ function humanNetwork(d: Awaited<ReturnType<typeof network>>): string {
   for (const [k, c] of Object.entries(d.ligands)) {
     lines.push(`${k.padEnd(6)} ${String(c.free).padStart(6)} ${String(c.nonBridging).padStart(14)} ${String(c.bridging).padStart(10)} ${String(c.tricluster).padStart(12)}`);
   }
-  lines.push(`polyhedron pairs sharing a corner ${d.sharing.corner}, an edge ${d.sharing.edge}, a face ${d.sharing.face}`);
+  const at = (x: number | null): string => (x === null ? '' : ` (${x.toFixed(3)} Å apart)`);
+  lines.push(`polyhedron pairs sharing a corner ${d.sharing.corner}${at(d.sharingDistance.corner)}, an edge ${d.sharing.edge}${at(d.sharingDistance.edge)}, a face ${d.sharing.face}${at(d.sharingDistance.face)}`);
   return lines.join('\n');
 }
