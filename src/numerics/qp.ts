@@ -55,55 +55,75 @@ export function solveBoundedQP(h: ArrayLike<number>, c: ArrayLike<number>, lower
 }
 
 /**
- * The same problem, solved faster when many bounds are active at the optimum (a DRT is zero over
- * much of its τ range): quadprog only sees the variables that the unconstrained minimiser puts
- * clearly above their bound (by > 2 % of the largest excursion), their index neighbours (±`spread`) and the unbounded ones; the others are
- * held at their bounds. The result is then checked against the KKT conditions of the FULL
- * problem (gradient ≥ −tol for every variable held at its bound); violators join the free set
- * and the reduced QP is solved again. So the answer is the full QP's optimum, not an
- * approximation; at worst (after `maxRounds`) the full problem goes to quadprog.
+ * Minimiser of ½xᵀHx + cᵀx over the variables with free[i] = 1, the others held at x[i] (their
+ * bounds); by Cholesky of the free block. Returns false if that block is not positive definite.
  */
-export function solveBoundedQPScreened(h: ArrayLike<number>, c: ArrayLike<number>, lower: ArrayLike<number>, spread = 2, maxRounds = 4): Float64Array {
-  const n = c.length;
-  // Unconstrained minimiser −H⁻¹c by Cholesky.
-  const l = Float64Array.from(h as ArrayLike<number>);
-  let spd = true;
-  for (let j = 0; j < n && spd; j++) {
-    let d = l[j * n + j]!;
-    for (let k = 0; k < j; k++) d -= l[j * n + k]! * l[j * n + k]!;
-    if (!(d > 0)) {
-      spd = false;
-      break;
-    }
+function solveFreeBlock(h: ArrayLike<number>, c: ArrayLike<number>, n: number, free: Uint8Array, x: Float64Array): boolean {
+  const idx: number[] = [];
+  for (let i = 0; i < n; i++) if (free[i]) idx.push(i);
+  const m = idx.length;
+  const l = new Float64Array(m * m);
+  const y = new Float64Array(m);
+  for (let a = 0; a < m; a++) {
+    const ia = idx[a]!;
+    let r = -c[ia]!;
+    for (let j = 0; j < n; j++) if (!free[j] && x[j] !== 0) r -= h[ia * n + j]! * x[j]!;
+    y[a] = r;
+    for (let b = 0; b <= a; b++) l[a * m + b] = h[ia * n + idx[b]!]!;
+  }
+  for (let j = 0; j < m; j++) {
+    let d = l[j * m + j]!;
+    for (let k = 0; k < j; k++) d -= l[j * m + k]! * l[j * m + k]!;
+    if (!(d > 0)) return false;
     d = Math.sqrt(d);
-    l[j * n + j] = d;
-    for (let i = j + 1; i < n; i++) {
-      let s = l[i * n + j]!;
-      for (let k = 0; k < j; k++) s -= l[i * n + k]! * l[j * n + k]!;
-      l[i * n + j] = s / d;
+    l[j * m + j] = d;
+    for (let i = j + 1; i < m; i++) {
+      let t = l[i * m + j]!;
+      for (let k = 0; k < j; k++) t -= l[i * m + k]! * l[j * m + k]!;
+      l[i * m + j] = t / d;
     }
   }
-  if (!spd) throw new ConvergenceError('quadratic program: H is not positive definite');
-  const xu = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    let s = -c[i]!;
-    for (let k = 0; k < i; k++) s -= l[i * n + k]! * xu[k]!;
-    xu[i] = s / l[i * n + i]!;
+  for (let i = 0; i < m; i++) {
+    let t = y[i]!;
+    for (let k = 0; k < i; k++) t -= l[i * m + k]! * y[k]!;
+    y[i] = t / l[i * m + i]!;
   }
-  for (let i = n - 1; i >= 0; i--) {
-    let s = xu[i]!;
-    for (let k = i + 1; k < n; k++) s -= l[k * n + i]! * xu[k]!;
-    xu[i] = s / l[i * n + i]!;
+  for (let i = m - 1; i >= 0; i--) {
+    let t = y[i]!;
+    for (let k = i + 1; k < m; k++) t -= l[k * m + i]! * y[k]!;
+    y[i] = t / l[i * m + i]!;
   }
-  // Guess: variables clearly above their bound (the ridge solution oscillates around the bound
-  // where the constrained one sits on it, so small excursions do not count).
-  let big = 0;
-  for (let i = 0; i < n; i++) if (Number.isFinite(lower[i]!)) big = Math.max(big, xu[i]! - lower[i]!);
-  const free = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    if (!Number.isFinite(lower[i]!) || xu[i]! - lower[i]! > 0.02 * big) {
-      for (let j = Math.max(0, i - spread); j <= Math.min(n - 1, i + spread); j++) free[j] = 1;
+  idx.forEach((ia, a) => (x[ia] = y[a]!));
+  return true;
+}
+
+/**
+ * The same problem, solved faster when many bounds are active at the optimum (a DRT is zero over
+ * much of its τ range). quadprog's dual method adds one active bound per iteration, each
+ * costing O(n·q), so it pays to hand it only the variables likely to be free:
+ *  1. guess the free set by repeated unconstrained solves on the current set, dropping the
+ *     variables that land below their bound (cheap Cholesky solves);
+ *  2. solve the QP on that set with quadprog, the other variables held at their bounds;
+ *  3. check the KKT conditions of the FULL problem (gradient ≥ −tol for every variable held at
+ *     its bound); violators and their index neighbours join the set and step 2 repeats.
+ * So the answer is the full QP's optimum, not an approximation; after `maxRounds` the whole
+ * problem goes to quadprog.
+ */
+export function solveBoundedQPScreened(h: ArrayLike<number>, c: ArrayLike<number>, lower: ArrayLike<number>, maxRounds = 6): Float64Array {
+  const n = c.length;
+  const free = new Uint8Array(n).fill(1);
+  const guess = new Float64Array(n);
+  for (let it = 0; it < 12; it++) {
+    for (let i = 0; i < n; i++) if (!free[i]) guess[i] = lower[i]!;
+    if (!solveFreeBlock(h, c, n, free, guess)) return solveBoundedQP(h, c, lower);
+    let dropped = false;
+    for (let i = 0; i < n; i++) {
+      if (free[i] && Number.isFinite(lower[i]!) && guess[i]! < lower[i]!) {
+        free[i] = 0;
+        dropped = true;
+      }
     }
+    if (!dropped) break;
   }
   let scaleG = 0;
   for (let i = 0; i < n; i++) scaleG = Math.max(scaleG, Math.abs(c[i]!));
@@ -131,16 +151,18 @@ export function solveBoundedQPScreened(h: ArrayLike<number>, c: ArrayLike<number
     }
     // KKT for the variables held at their bounds: ∂f/∂x_i = (Hx + c)_i ≥ 0.
     let violated = false;
+    const add: number[] = [];
     for (let i = 0; i < n; i++) {
       if (free[i]) continue;
       let g = c[i]!;
       for (let j = 0; j < n; j++) g += h[i * n + j]! * x[j]!;
       if (g < -1e-7 * scaleG) {
-        for (let j = Math.max(0, i - spread); j <= Math.min(n - 1, i + spread); j++) free[j] = 1;
+        add.push(i);
         violated = true;
       }
     }
     if (!violated) return x;
+    for (const i of add) for (let j = Math.max(0, i - 1); j <= Math.min(n - 1, i + 1); j++) free[j] = 1;
   }
   return solveBoundedQP(h, c, lower);
 }

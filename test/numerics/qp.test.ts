@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fcnnlsVector } from 'ml-fcnnls';
-import { solveBoundedQP } from '../../src/numerics/qp.js';
+import { solveBoundedQP, solveBoundedQPScreened } from '../../src/numerics/qp.js';
 import { createRng } from '../../src/core/rng.js';
 import { makeBasis } from '../../src/impedance/drt/basis.js';
 import { impedanceMatrices, penaltyMatrix } from '../../src/impedance/drt/matrices.js';
@@ -39,6 +39,8 @@ describe('solveBoundedQP (quadprog) against ml-fcnnls', () => {
     const { h, c } = normalEquations(a, b);
     const x = solveBoundedQP(h, c, new Float64Array(cols));
     const ref = fcnnlsVector(a, b).K.to1DArray();
+    const xs = solveBoundedQPScreened(h, c, new Float64Array(cols));
+    xs.forEach((v, i) => expect(v).toBeCloseTo(ref[i]!, 6));
     expect(x.filter((v) => v > 1e-12).length).toBeGreaterThan(0);
     expect(x.filter((v) => v <= 1e-12).length).toBeGreaterThan(0); // some bounds active
     x.forEach((v, i) => expect(v).toBeCloseTo(ref[i]!, 6));
@@ -73,6 +75,7 @@ describe('solveBoundedQP (quadprog) against ml-fcnnls', () => {
     const { h, c } = normalEquations(rows, b);
     for (let i = 0; i < m * m; i++) h[i] += lambda * p[i]!;
     const x = solveBoundedQP(h, c, new Float64Array(m));
+    const xs = solveBoundedQPScreened(h, c, new Float64Array(m));
     // the same problem as NNLS: P = LLᵀ, append the rows √λ Lᵀ with zero data
     const l = Float64Array.from(p);
     for (let i = 0; i < m; i++) l[i * m + i] += 1e-12;
@@ -91,5 +94,8 @@ describe('solveBoundedQP (quadprog) against ml-fcnnls', () => {
       maxDiff = Math.max(maxDiff, Math.abs(v - ref[i]!));
     });
     expect(maxDiff / maxX).toBeLessThan(1e-5);
+    let maxDiffScreened = 0;
+    xs.forEach((v, i) => (maxDiffScreened = Math.max(maxDiffScreened, Math.abs(v - ref[i]!))));
+    expect(maxDiffScreened / maxX).toBeLessThan(1e-5);
   });
 });

@@ -161,7 +161,7 @@ function fitShapes(xs: Float64Array, ys: Float64Array, start: Float64Array): Flo
   let damping = 1e-3;
   const jtj = new Float64Array(np * np);
   const jtr = new Float64Array(np);
-  for (let it = 0; it < 60; it++) {
+  for (let it = 0; it < 30; it++) {
     jtj.fill(0);
     jtr.fill(0);
     for (let i = 0; i < np; i++) {
@@ -188,7 +188,7 @@ function fitShapes(xs: Float64Array, ys: Float64Array, start: Float64Array): Flo
         cost = evaluate(params, true);
         damping = Math.max(damping / 3, 1e-9);
         improved = true;
-        if (rel < 1e-7) return params;
+        if (rel < 1e-5) return params;
         break;
       }
       damping *= 4;
