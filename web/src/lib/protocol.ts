@@ -1,0 +1,106 @@
+/** Messages between the page and the compute worker (typed arrays travel by transfer). */
+import type { CircuitFit } from '../../../src/impedance/fit/fit.js';
+import type { InspectInfo } from '../../../src/formats/types.js';
+import type { Cell } from '../../../src/atoms/structure.js';
+import type { DrtPeak } from '../../../src/impedance/drt/peaks.js';
+
+export interface SpectrumData {
+  frequency: Float64Array;
+  real: Float64Array;
+  imag: Float64Array;
+}
+
+export interface CycleRow {
+  cycle: number;
+  /** mAh (or mAh/g when the active mass is known) */
+  charge: number | null;
+  discharge: number | null;
+  /** percent */
+  ce: number | null;
+}
+
+export interface CyclingData {
+  time: Float64Array;
+  voltage: Float64Array;
+  current: Float64Array;
+  cycles: CycleRow[];
+  capacityUnit: 'mAh' | 'mAh/g';
+  technique?: string;
+}
+
+export interface StructureData {
+  numbers: Uint8Array;
+  positions: Float64Array;
+  cell: Cell;
+  pbc: [boolean, boolean, boolean];
+  frames?: number;
+}
+
+export type Opened =
+  | { kind: 'impedance'; info: InspectInfo; spectrum: SpectrumData }
+  | { kind: 'cycling'; info: InspectInfo; cycling: CyclingData }
+  | { kind: 'structure'; info: InspectInfo; structure: StructureData }
+  | { kind: 'other'; info: InspectInfo };
+
+export interface KkData {
+  M: number;
+  mu: number;
+  valid: boolean;
+  maxResidual: number;
+  rmsResidual: number;
+  threshold: number;
+  frequency: Float64Array;
+  real: Float64Array;
+  imag: Float64Array;
+}
+
+export interface DrtData {
+  lambda: number;
+  tau: Float64Array;
+  gamma: Float64Array;
+  rInf: number;
+  polarizationResistance: number;
+  relativeResidualRms: number;
+  peaks: DrtPeak[];
+}
+
+export interface RdfPartial {
+  label: string;
+  g: Float64Array;
+  cn: Float64Array;
+}
+
+export interface StructureAnalysis {
+  r: Float64Array;
+  partials: RdfPartial[];
+  /** Network formers present (symbols) and the cutoffs used per ligand, Å. */
+  formers: string[];
+  cutoffs: { ligand: string; rc: number }[];
+  /** Per centre atom: indices of its ligands (flattened with offsets). */
+  centres: Int32Array;
+  offsets: Int32Array;
+  ligands: Int32Array;
+  /** Per atom: number of formers bonded (for ligands), used to mark bridging atoms. */
+  formerBonds: Uint8Array;
+  /** Polyhedron label of each centre, e.g. "HfO2Cl4". */
+  labels: string[];
+  bridging: number;
+  nonBridging: number;
+}
+
+export type Request =
+  | { op: 'open'; name: string; bytes: Uint8Array }
+  | { op: 'fit'; spectrum: SpectrumData; circuit: string; initial?: Record<string, number> }
+  | { op: 'kk'; spectrum: SpectrumData }
+  | { op: 'drt'; spectrum: SpectrumData }
+  | { op: 'structure'; structure: StructureData };
+
+export type FitData = Omit<CircuitFit, 'covariance'>;
+
+export interface Responses {
+  open: Opened;
+  fit: FitData;
+  kk: KkData;
+  drt: DrtData;
+  structure: StructureAnalysis;
+}

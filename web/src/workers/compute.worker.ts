@@ -1,0 +1,97 @@
+/**
+ * The compute worker: reading files, circuit fits, Lin-KK, DRT and structure analysis (g(r),
+ * polyhedra, bridging ligands) run here so the page stays responsive. Each request carries an id;
+ * the answer is {id, ok, value} or {id, ok: false, error}.
+ */
+import { detectFormat } from '../../../src/formats/detect.js';
+import type { ImpedanceSpectrum } from '../../../src/impedance/spectrum.js';
+import type { CyclerRecord } from '../../../src/cycling/record.js';
+import type { Structure } from '../../../src/atoms/structure.js';
+import type { Trajectory } from '../../../src/atoms/trajectory.js';
+import { fitCircuit } from '../../../src/impedance/fit/fit.js';
+import { linKK } from '../../../src/impedance/kk/lin-kk.js';
+import { computeDrt } from '../../../src/impedance/drt/drt.js';
+import { segmentHalfCycles } from '../../../src/cycling/segment.js';
+import { pairCycles } from '../../../src/cycling/cycles.js';
+import type { Opened, Request, Responses, SpectrumData, StructureData, CyclingData } from '../lib/protocol.js';
+import { analyseStructure } from '../lib/structure-analysis.js';
+
+function spectrumOf(s: SpectrumData): ImpedanceSpectrum {
+  return { frequency: s.frequency, real: s.real, imag: s.imag, meta: {} } as ImpedanceSpectrum;
+}
+
+function open(name: string, bytes: Uint8Array): Opened {
+  const format = detectFormat(bytes, name);
+  const data = format.read(bytes, name);
+  const summary = format.summarize(data);
+  const info = { format: format.id, kind: summary.kind ?? format.kind, ...summary, formatName: format.name };
+  if (format.kind === 'impedance') {
+    const s = data as ImpedanceSpectrum;
+    return { kind: 'impedance', info, spectrum: { frequency: s.frequency, real: s.real, imag: s.imag } };
+  }
+  if (format.kind === 'cycling' || format.kind === 'voltammetry') {
+    return { kind: 'cycling', info, cycling: cyclingData(data as CyclerRecord) };
+  }
+  if (format.kind === 'structure' || format.kind === 'trajectory') {
+    return { kind: 'structure', info, structure: structureData(data as Structure | Trajectory) };
+  }
+  return { kind: 'other', info };
+}
+
+function cyclingData(r: CyclerRecord): CyclingData {
+  const mass = r.meta.activeMassG;
+  const scale = mass && mass > 0 ? 1000 / mass : 1000; // Ah → mAh/g or mAh
+  let cycles: CyclingData['cycles'] = [];
+  try {
+    const table = pairCycles(segmentHalfCycles(r));
+    cycles = table.cycles.map((c) => ({
+      cycle: c.cycle,
+      charge: c.charge ? c.charge.capacity * scale : null,
+      discharge: c.discharge ? c.discharge.capacity * scale : null,
+      ce: c.coulombicEfficiency === null ? null : 100 * c.coulombicEfficiency,
+    }));
+  } catch {
+    cycles = []; // not a galvanostatic record (CV, OCV …): the voltage trace is still shown
+  }
+  return { time: r.time, voltage: r.voltage, current: r.current, cycles, capacityUnit: mass && mass > 0 ? 'mAh/g' : 'mAh', technique: r.meta.technique };
+}
+
+function structureData(d: Structure | Trajectory): StructureData {
+  if ('frames' in d && typeof d.frames === 'function') {
+    const t = d as Trajectory;
+    return { numbers: t.structure.numbers, positions: t.structure.positions, cell: t.structure.cell, pbc: t.structure.pbc, frames: t.frameCount };
+  }
+  const s = d as Structure;
+  return { numbers: s.numbers, positions: s.positions, cell: s.cell, pbc: s.pbc };
+}
+
+function run(req: Request): Responses[Request['op']] {
+  switch (req.op) {
+    case 'open':
+      return open(req.name, req.bytes);
+    case 'fit': {
+      const { covariance: _c, ...fit } = fitCircuit(req.spectrum, req.circuit, { initial: req.initial });
+      return fit;
+    }
+    case 'kk': {
+      const r = linKK(spectrumOf(req.spectrum));
+      return { M: r.M, mu: r.mu, valid: r.valid, maxResidual: r.maxResidual, rmsResidual: r.rmsResidual, threshold: r.threshold, ...r.residuals };
+    }
+    case 'drt': {
+      const r = computeDrt(spectrumOf(req.spectrum));
+      return { lambda: r.lambda, tau: r.tau, gamma: r.gamma, rInf: r.rInf, polarizationResistance: r.polarizationResistance, relativeResidualRms: r.relativeResidualRms, peaks: r.peaks };
+    }
+    case 'structure':
+      return analyseStructure(req.structure);
+  }
+}
+
+self.onmessage = (ev: MessageEvent<{ id: number; req: Request }>) => {
+  const { id, req } = ev.data;
+  try {
+    const value = run(req);
+    self.postMessage({ id, ok: true, value });
+  } catch (e) {
+    self.postMessage({ id, ok: false, error: e instanceof Error ? e.message : String(e) });
+  }
+};
