@@ -2,6 +2,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runStudy } from '../../src/study/pipeline.js';
+import { runners } from '../../src/study/runners/index.js';
+import { notBuiltRunner } from '../../src/study/runners/not-built.js';
 import { runCli } from '../helpers/cli.js';
 import { tinyStudy } from './helpers.js';
 
@@ -49,9 +51,18 @@ describe('study pipeline', () => {
 
   it('analyses whose domain code has not landed say "not built yet" and carry no numbers', async () => {
     const dir = tinyStudy([{ id: 'window', type: 'window', measurement: 'a' }]);
-    const run = await runStudy(dir, {});
-    expect(run.outcomes[0]!.status).toBe('not-built');
-    expect(run.outcomes[0]!.results).toEqual({});
+    const saved = runners.window;
+    runners.window = notBuiltRunner('window');
+    try {
+      const run = await runStudy(dir, {});
+      expect(run.outcomes[0]!.status).toBe('not-built');
+      expect(run.outcomes[0]!.results).toEqual({});
+      const r = await runCli(['run', dir, '--out', join(dir, 'out')]);
+      expect(r.code).toBe(0);
+      expect(readFileSync(join(dir, 'out/report.html'), 'utf8')).toContain('not built yet');
+    } finally {
+      runners.window = saved;
+    }
   });
 
   it('a file outside the study folder is refused', async () => {
