@@ -35,6 +35,37 @@ export class BornCoulDsf {
     this.cutCoulSq = cutCoul * cutCoul;
   }
 
+  /** Charge of each type (e), for the single-pair evaluation used to build tables. */
+  typeCharges = new Float64Array(0);
+
+  pairEnergyForce(ti: number, tj: number, rsq: number): { e: number; fpair: number } {
+    const t = ti * this.table.ntypes + tj;
+    const { born1, born2, born3, A, C, D, rhoinv, sigma, cutBornSq, cutSq } = this.table;
+    let e = 0, fpair = 0;
+    if (rsq >= cutSq[t]!) return { e, fpair };
+    const r = Math.sqrt(rsq), r2inv = 1 / rsq;
+    if (rsq < this.cutCoulSq) {
+      const prefactor = (QQR2E * this.typeCharges[ti]! * this.typeCharges[tj]!) / r;
+      const erfcd = Math.exp(-this.alpha * this.alpha * rsq);
+      const erfcc = erfcWithExp(this.alpha * r, erfcd);
+      fpair = prefactor * (erfcc / r + ((2 * this.alpha) / MY_PIS) * erfcd + r * this.fShift) * r;
+      e = prefactor * (erfcc - r * this.eShift - rsq * this.fShift);
+    }
+    if (rsq < cutBornSq[t]!) {
+      const r6inv = r2inv * r2inv * r2inv;
+      const rexp = Math.exp((sigma[t]! - r) * rhoinv[t]!);
+      fpair += born1[t]! * r * rexp - born2[t]! * r6inv + born3[t]! * r2inv * r6inv;
+      e += A[t]! * rexp - C[t]! * r6inv + D[t]! * r6inv * r2inv;
+    }
+    return { e, fpair: fpair * r2inv };
+  }
+
+  selfEnergy(sys: MdSystem): number {
+    let e = 0;
+    for (let i = 0; i < sys.n; i++) e -= (this.eShift / 2 + this.alpha / MY_PIS) * sys.charges[i]! ** 2 * QQR2E;
+    return e;
+  }
+
   /** Adds forces to `f` (ext-indexed, 3·nTotal) and the virial (xx yy zz xy xz yz) to `vir`. */
   compute(sys: MdSystem, nl: NeighborList, f: Float64Array, vir: Float64Array): PairResult {
     const types = nl.extType, q = nl.extQ;

@@ -32,6 +32,37 @@ export class BornCoulLong {
     this.cutCoulSq = cutCoul * cutCoul;
   }
 
+  /** Charge of each type (e), for the single-pair evaluation used to build tables. */
+  typeCharges = new Float64Array(0);
+
+  pairEnergyForce(ti: number, tj: number, rsq: number): { e: number; fpair: number } {
+    const t = ti * this.table.ntypes + tj;
+    const { born1, born2, born3, A, C, D, rhoinv, sigma, cutBornSq, cutSq } = this.table;
+    let e = 0, fpair = 0;
+    if (rsq >= cutSq[t]!) return { e, fpair };
+    const r = Math.sqrt(rsq), r2inv = 1 / rsq;
+    if (rsq < this.cutCoulSq) {
+      const grij = this.gEwald * r;
+      const expm2 = Math.exp(-grij * grij);
+      const tt = 1 / (1 + EWALD_P * grij);
+      const erfcv = tt * (A1 + tt * (A2 + tt * (A3 + tt * (A4 + tt * A5)))) * expm2;
+      const prefactor = (QQR2E * this.typeCharges[ti]! * this.typeCharges[tj]!) / r;
+      fpair = prefactor * (erfcv + EWALD_F * grij * expm2);
+      e = prefactor * erfcv;
+    }
+    if (rsq < cutBornSq[t]!) {
+      const r6inv = r2inv * r2inv * r2inv;
+      const rexp = Math.exp((sigma[t]! - r) * rhoinv[t]!);
+      fpair += born1[t]! * r * rexp - born2[t]! * r6inv + born3[t]! * r2inv * r6inv;
+      e += A[t]! * rexp - C[t]! * r6inv + D[t]! * r6inv * r2inv;
+    }
+    return { e, fpair: fpair * r2inv };
+  }
+
+  selfEnergy(): number {
+    return 0;
+  }
+
   compute(sys: MdSystem, nl: NeighborList, f: Float64Array, vir: Float64Array): PairResult {
     const types = nl.extType, q = nl.extQ;
     const { cutSq, cutBornSq, born1, born2, born3, A, C, D, rhoinv, sigma, ntypes } = this.table;

@@ -202,7 +202,7 @@ function runEmbedded(ctx: CliContext, protocol: Protocol, out: string, opts: Run
   const pot = readPotential(protocol.potential);
   const s0 = readStructure(protocol.structure);
   const sys = systemFor(protocol.structure, s0, pot);
-  const ff = new ForceField(sys, pot, { skin: protocol.skin ?? 2.0 });
+  const ff = new ForceField(sys, pot, { skin: protocol.skin ?? 2.0, tabulate: true });
   mkdirSync(out, { recursive: true });
   const trajPath = join(out, 'trajectory.extxyz');
   const thermoPath = join(out, 'thermo.csv');
@@ -270,7 +270,7 @@ async function runLammpsProtocol(ctx: CliContext, protocol: Protocol, out: strin
   const pot = readPotential(protocol.potential);
   const s0 = readStructure(protocol.structure);
   const sys = systemFor(protocol.structure, s0, pot);
-  const ff = new ForceField(sys, pot, { skin: protocol.skin ?? 2.0 });
+  const ff = new ForceField(sys, pot, { skin: protocol.skin ?? 2.0, tabulate: true });
   mkdirSync(out, { recursive: true });
   const total = totalSteps(protocol);
   const bar = progressBar(ctx, json);
