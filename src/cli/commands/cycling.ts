@@ -219,7 +219,7 @@ function parseReference(s: string): RetentionReference {
 function summary(file: string, mass: number | undefined, order: CycleOrder, ref: RetentionReference, rest: number | undefined, oneC = 120) {
   const r = readCycler(readInputFile(file), file);
   const table = pairCycles(segmentHalfCycles(r, restOpts(rest)), order);
-  if (!table.cycles.length) throw new InputError(file, undefined, 'no current-carrying cycles found (is this a cycling file?)');
+  if (!table.cycles.length && !table.initial) throw new InputError(file, undefined, 'no current flows in this file (is it a cycling file?)');
   const ret = retention(table, ref);
   if (!ret && typeof ref === 'number') throw new InputError('--reference', undefined, `cycle ${ref} has no discharge in ${file}`);
   const energy = (wh: number) => (mass ? quantity((wh * 1000) / mass, 'mWh/g') : quantity(wh * 1000, 'mWh'));
