@@ -52,6 +52,13 @@ describe('superionic structure (CLI)', () => {
     expect(row[2]).toBe(2.25);
   });
 
+  it('rdf: progress on a terminal only, never under --json', async () => {
+    const args = ['structure', 'rdf', traj, '--pairs', 'Hf-O', '--r-max', '3', '--frames', '0:20'];
+    expect((await runCli(args, { tty: true })).stderr).toMatch(/100% frame 20\/20/);
+    expect((await runCli([...args, '--json'], { tty: true })).stderr).toBe('');
+    expect((await runCli(args)).stderr).toBe('');
+  });
+
   it('rdf: default pairs are every element pair, r-max half the cell', async () => {
     const d = (await runCli(['structure', 'rdf', cell, '--json'])).json();
     expect(Object.keys(d.pairs).length).toBe(10);

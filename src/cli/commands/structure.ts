@@ -4,6 +4,7 @@ import { InvalidArgumentError } from 'commander';
 import type { CliContext } from '../context.js';
 import { forEachFile } from '../files.js';
 import { integer, positive } from '../options.js';
+import { progressBar } from '../progress.js';
 import { readInputFile, writeFileAtomic } from '../../io/files.js';
 import { ConvergenceError, InputError, UsageError } from '../../core/errors.js';
 import { quantity } from '../../core/quantity.js';
@@ -130,7 +131,12 @@ function requirePeriodic(file: string, s: Structure): void {
 }
 
 /** Frames of the selection, streamed (frames outside it are skipped, not kept). */
-async function* selectedFrames(t: Trajectory, spec: FrameSpec | undefined, file: string): AsyncGenerator<Frame> {
+async function* selectedFrames(
+  t: Trajectory,
+  spec: FrameSpec | undefined,
+  file: string,
+  progress?: (done: number, total: number, label?: string) => void,
+): AsyncGenerator<Frame> {
   const total = t.frameCount;
   const norm = (x: number | undefined, dflt: number): number => {
     if (x === undefined) return dflt;
@@ -145,6 +151,7 @@ async function* selectedFrames(t: Trajectory, spec: FrameSpec | undefined, file:
   const step = spec?.step ?? 1;
   let k = 0;
   let yielded = 0;
+  const last = Math.min(stop, total ?? Number.POSITIVE_INFINITY);
   for await (const f of t.frames() as AsyncIterable<Frame>) {
     if (k >= stop) break;
     if (k >= start && (k - start) % step === 0) {
@@ -152,6 +159,7 @@ async function* selectedFrames(t: Trajectory, spec: FrameSpec | undefined, file:
       yield f;
     }
     k++;
+    if (progress && Number.isFinite(last)) progress(k, last, `frame ${k}/${last}`);
   }
   if (yielded === 0) throw new InputError(file, undefined, `--frames ${spec?.text ?? ''} selects no frames (the file has ${k} frames)`);
 }
@@ -249,7 +257,7 @@ JSON: {"file", "r": [Å], "frames", "rMax", "dr", "pairs": {"A-B": {"g": [], "cn
         files,
         json,
         async (file) => {
-          const doc = await rdf(file, opts);
+          const doc = await rdf(ctx, file, opts, json);
           if (opts.out) writeFileAtomic(numberedOut(opts.out, files.indexOf(file), files.length), rdfCsv(doc));
           return doc;
         },
@@ -405,7 +413,7 @@ function humanInfo(d: Record<string, any>): string {
   return lines.join('\n');
 }
 
-async function rdf(file: string, opts: ReadOpts & { pairs?: [number, number][]; rMax?: number; bin: number }) {
+async function rdf(ctx: CliContext, file: string, opts: ReadOpts & { pairs?: [number, number][]; rMax?: number; bin: number }, json: boolean) {
   const { trajectory } = load(file, opts);
   const s = trajectory.structure;
   requirePeriodic(file, s);
@@ -418,7 +426,12 @@ async function rdf(file: string, opts: ReadOpts & { pairs?: [number, number][]; 
   const rMax = opts.rMax ?? Math.min(10, Math.min(...perpendicularWidths(s.cell)) / 2);
   if (!(rMax > opts.bin)) throw new UsageError(`--r-max ${rMax} must exceed --bin ${opts.bin}`);
   const acc = new RdfAccumulator(s.numbers, pairs.map(([a, b]) => ({ a, b })), rMax, opts.bin, s.pbc);
-  for await (const f of selectedFrames(trajectory, opts.frames, file)) acc.addFrame(f.positions, f.cell);
+  const bar = progressBar(ctx, json);
+  try {
+    for await (const f of selectedFrames(trajectory, opts.frames, file, bar)) acc.addFrame(f.positions, f.cell);
+  } finally {
+    bar.done();
+  }
   const res = acc.result();
   const out: Record<string, { g: Float64Array; cn: Float64Array; firstPeak?: number; firstMinimum?: number; cnAtMinimum?: number }> = {};
   for (const p of res.pairs) {
@@ -476,7 +489,12 @@ async function coordination(ctx: CliContext, file: string, opts: ReadOpts & { ce
   if (!s.numbers.includes(opts.center)) throw new InputError(file, undefined, `no ${sym(opts.center)} atoms`);
   const { cut } = await resolveCutoffs(ctx, file, trajectory, [opts.center], opts.ligands, opts.frames, json);
   const acc = new CoordinationAccumulator(s.numbers, opts.center, cut, s.pbc);
-  for await (const f of selectedFrames(trajectory, opts.frames, file)) acc.addFrame(f.positions, f.cell);
+  const bar = progressBar(ctx, json);
+  try {
+    for await (const f of selectedFrames(trajectory, opts.frames, file, bar)) acc.addFrame(f.positions, f.cell);
+  } finally {
+    bar.done();
+  }
   const r = acc.result();
   return {
     file,
@@ -507,7 +525,12 @@ async function network(ctx: CliContext, file: string, opts: ReadOpts & { formers
   for (const z of opts.formers) if (!s.numbers.includes(z)) throw new InputError(file, undefined, `no ${sym(z)} atoms`);
   const { cut } = await resolveCutoffs(ctx, file, trajectory, opts.formers, opts.ligands, opts.frames, json);
   const acc = new NetworkAccumulator(s.numbers, opts.formers, cut, s.pbc);
-  for await (const f of selectedFrames(trajectory, opts.frames, file)) acc.addFrame(f.positions, f.cell);
+  const bar = progressBar(ctx, json);
+  try {
+    for await (const f of selectedFrames(trajectory, opts.frames, file, bar)) acc.addFrame(f.positions, f.cell);
+  } finally {
+    bar.done();
+  }
   const r = acc.result();
   return {
     file,
