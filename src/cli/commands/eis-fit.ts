@@ -8,7 +8,7 @@ import { readImpedance } from '../../formats/impedance/index.js';
 import { readInputFile } from '../../io/files.js';
 import { selectFrequencyRange, type ImpedanceSpectrum } from '../../impedance/spectrum.js';
 import { CircuitModel, parseParameterList } from '../../impedance/circuit/model.js';
-import { ELEMENTS } from '../../impedance/circuit/elements.js';
+import { ELEMENTS_DOCUMENTED } from '../../impedance/circuit/elements.js';
 import { fitCircuit, type CircuitFit } from '../../impedance/fit/fit.js';
 import { bulkParameter } from '../../impedance/fit/bulk.js';
 import { WEIGHTINGS, type Weighting } from '../../impedance/fit/weighting.js';
@@ -60,7 +60,7 @@ Circuit strings: series "-", parallel "p(A,B,…)", nesting allowed, e.g. R0-p(R
 An element is its type followed by an identifier (R0, CPE1, Wo1, Zarc2, R_bulk). A one-parameter
 element's parameter is named like the element (R1); others are NAME_0, NAME_1, … in this order
 (ω = 2πf, Z'' < 0 for capacitive behaviour; formulas as impedance.py 1.7.1):
-${ELEMENTS.map((e) => `  ${e.formula}`).join('\n')}
+${ELEMENTS_DOCUMENTED.map((e) => `  ${e.formula}`).join('\n')}
 
 Fit: complex nonlinear least squares, bounded Levenberg–Marquardt with analytic Jacobian on
 ln(p) for every positive parameter (so values from 1e-12 F to 1e9 Ohm are handled alike) and

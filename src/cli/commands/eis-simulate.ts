@@ -5,7 +5,7 @@ import { InputError } from '../../core/errors.js';
 import { createRng } from '../../core/rng.js';
 import { writeFileAtomic } from '../../io/files.js';
 import { CircuitModel, parseParameterList } from '../../impedance/circuit/model.js';
-import { ELEMENTS } from '../../impedance/circuit/elements.js';
+import { ELEMENTS_DOCUMENTED } from '../../impedance/circuit/elements.js';
 
 interface SimulateOptions {
   circuit: string;
@@ -28,7 +28,7 @@ N = round(decades·points-per-decade) + 1 points.
 and to Z'' (seeded by --seed: same seed, same bytes).
 
 Elements (ω = 2πf; parameters NAME for one-parameter elements, NAME_0, NAME_1, … otherwise):
-${ELEMENTS.map((e) => `  ${e.formula}`).join('\n')}
+${ELEMENTS_DOCUMENTED.map((e) => `  ${e.formula}`).join('\n')}
 
 Example: superionic eis simulate --circuit "R0-p(R1,CPE1)-CPE2" \\
            --params "R0=10,R1=1e3,CPE1_0=1e-9,CPE1_1=0.9,CPE2_0=1e-6,CPE2_1=0.85" --noise 0.005`;

@@ -273,7 +273,7 @@ function power(w: number, tau: number, alpha: number): void {
 /** Zarc: Z = R/(1 + (jωτ)^φ). */
 const Zarc: ElementDef = {
   type: 'Zarc',
-  formula: 'Zarc: Z = R/(1 + (jωτ)^φ), params R, τ, φ  [R in Ohm, τ in s, 0 < φ ≤ 1]',
+  formula: 'Zarc: Z = R/(1 + (jωτ)^φ), params R, τ, φ  [R in Ohm, τ in s, 0 < φ ≤ 1 (impedance.py leaves φ unbounded)]',
   params: [OHM, TAU, exponent('phi')],
   evaluate(ws, n, p, o, zr, zi, dr, di) {
     for (let i = 0; i < n; i++) {
@@ -359,6 +359,9 @@ const HN: ElementDef = {
     }
   },
 };
+
+/** All element types in the contract's order (for help and documentation). */
+export const ELEMENTS_DOCUMENTED: readonly ElementDef[] = [R, Cap, L, CPE, W, Wo, Ws, G, K, Zarc, HN];
 
 /** All element types, longest type name first (the parser matches the longest prefix). */
 export const ELEMENTS: readonly ElementDef[] = [Zarc, CPE, Wo, Ws, HN, R, Cap, L, W, G, K].sort(
