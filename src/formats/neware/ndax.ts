@@ -8,7 +8,7 @@ import type { CyclerRecord } from '../../cycling/record.js';
 import { InputError } from '../../core/errors.js';
 import { summarizeRecord } from '../csv-cycling/summary.js';
 import { isZip, zipEntries, zipRead } from './zip.js';
-import { emptyRows, readNdcFixed, readNdcVI, readRunInfo, readSteps, type NewareRows } from './ndc.js';
+import { STATUS, readNdcFixed, readNdcVI, readRunInfo, readSteps } from './ndc.js';
 import { recordFromNeware } from './record.js';
 
 export function readNdax(bytes: Uint8Array, file: string): CyclerRecord {
@@ -23,37 +23,53 @@ export function readNdax(bytes: Uint8Array, file: string): CyclerRecord {
   const type = data[0]!;
   const version = data[2]!;
   if (type !== 1) throw new InputError(file, 'data.ndc', `file type ${type}; expected 1 (data)`);
-  let rows: NewareRows;
-  if (version === 2 || version === 5) rows = readNdcFixed(data, version, file);
-  else if (version === 11 || version === 14 || version === 16 || version === 17) rows = mergeSplit(data, version, get, file);
-  else throw new InputError(file, 'data.ndc', `ndc version ${version} is not supported (known: 2, 5, 11, 14, 16, 17)`);
+  const split = version === 11 || version === 14 || version === 16 || version === 17;
+  if (!split && version !== 2 && version !== 5) {
+    throw new InputError(file, 'data.ndc', `ndc version ${version} is not supported (known: 2, 5, 11, 14, 16, 17)`);
+  }
   const meta: Record<string, unknown> = { ndcVersion: version };
   const stepXml = get('Step.xml');
   if (stepXml) {
     const m = /<SCQ[^>]*Value="([0-9.eE+-]+)"/.exec(new TextDecoder('latin1').decode(stepXml));
     if (m && Number(m[1]) > 0) meta.activeMassG = Number(m[1]) / 1e6; // stored in µg
   }
-  return recordFromNeware(rows, file, 'neware-ndax', meta);
+  if (split) return mergeSplit(data, version, get, file, meta);
+  return recordFromNeware(readNdcFixed(data, version, file), file, 'neware-ndax', meta);
 }
 
-function mergeSplit(data: Uint8Array, version: number, get: (n: string) => Uint8Array | undefined, file: string): NewareRows {
+/**
+ * Versions ≥ 11: one row per (voltage, current) pair of data.ndc; run info (where present for
+ * that point) sets step time, capacities, the sampling interval and the step; between run-info
+ * points time advances by dt and the capacities by ∫I dt. Written straight into the record's
+ * typed arrays (700 k-point files are common).
+ */
+function mergeSplit(data: Uint8Array, version: number, get: (n: string) => Uint8Array | undefined, file: string, meta: Record<string, unknown>): CyclerRecord {
   const vi = readNdcVI(data, version);
   const ri = get('data_runInfo.ndc');
   if (!ri) throw new InputError(file, undefined, `ndc version ${version} needs data_runInfo.ndc, which the archive lacks`);
   const info = readRunInfo(ri, ri[2] ?? version, file);
   const st = get('data_step.ndc');
   const steps = st ? readSteps(st, st[2] ?? version) : [];
-  const rows = emptyRows();
+  const n = vi.voltage.length;
+  const time = new Float64Array(n);
+  const current = new Float64Array(n);
+  const step = new Int32Array(n);
+  const cycle = new Int32Array(n);
+  const ch = new Float64Array(n);
+  const dis = new Float64Array(n);
+  const status = new Float64Array(n);
   let stepTime = 0;
   let dt = 0;
   let qc = 0;
   let qd = 0;
   let stepRaw = NaN;
   let stepCount = 0;
-  for (let k = 0; k < vi.voltage.length; k++) {
-    const index = k + 1;
-    const r = info.get(index);
+  let t = 0;
+  for (let k = 0; k < n; k++) {
+    const r = info.get(k + 1);
     const I = vi.currentMa[k]!;
+    const before = stepTime;
+    let newStep = false;
     if (r) {
       stepTime = r.stepTime;
       dt = r.dt;
@@ -62,26 +78,36 @@ function mergeSplit(data: Uint8Array, version: number, get: (n: string) => Uint8
       if (r.step !== stepRaw) {
         stepCount++;
         stepRaw = r.step;
+        newStep = true;
       }
     } else {
-      // no run info for this point: advance by the sampling interval and integrate the current
       stepTime += dt;
       const dq = (I * dt) / 3600;
       if (dq > 0) qc += dq;
       else qd -= dq;
     }
+    // test time: a new step adds its own step time, otherwise the step-time increment
+    t = k === 0 || newStep ? t + stepTime : t + stepTime - before;
+    time[k] = t;
+    current[k] = I / 1000;
+    step[k] = stepCount;
     const s = steps[stepCount - 1];
-    rows.index.push(index);
-    rows.cycle.push(s ? s.cycle : 1);
-    rows.step.push(stepCount);
-    rows.status.push(s ? s.status : 0);
-    rows.stepTime.push(stepTime);
-    rows.voltage.push(vi.voltage[k]!);
-    rows.currentMa.push(I);
-    rows.chargeMah.push(qc);
-    rows.dischargeMah.push(qd);
+    cycle[k] = s ? s.cycle : 1;
+    status[k] = s ? s.status : 0;
+    ch[k] = qc / 1000;
+    dis[k] = qd / 1000;
   }
-  return rows;
+  return {
+    time,
+    voltage: vi.voltage,
+    current,
+    step,
+    cycle,
+    chargeCapacity: ch,
+    dischargeCapacity: dis,
+    extra: { status: { unit: '', values: status } },
+    meta: { source: file, format: 'neware-ndax', statusNames: STATUS, ...meta },
+  };
 }
 
 export const newareNdaxFormat: FileFormat<CyclerRecord> = {

@@ -121,21 +121,24 @@ export function readNdcFixed(b: Uint8Array, version: number, file: string): Newa
   return rows;
 }
 
-/** (voltage V, current mA) pairs of a split-format data.ndc. */
-export function readNdcVI(b: Uint8Array, version: number): { voltage: number[]; currentMa: number[] } {
+/** (voltage V, current mA) pairs of a split-format data.ndc, straight into typed arrays. */
+export function readNdcVI(b: Uint8Array, version: number): { voltage: Float64Array; currentMa: Float64Array } {
   const v = new DataView(b.buffer, b.byteOffset, b.byteLength);
   const vScale = version === 11 || version === 16 ? 1e-4 : 1;
   const iScale = version === 14 || version === 17 ? 1000 : 1;
-  const voltage: number[] = [];
-  const currentMa: number[] = [];
+  const max = Math.max(0, Math.floor((b.length - PAGE) / PAGE)) * Math.floor((PAGE - 132 - 4) / 8);
+  const voltage = new Float64Array(max);
+  const currentMa = new Float64Array(max);
+  let n = 0;
   forPages(b, 132, 4, 8, (o) => {
     const x = v.getFloat32(o, true);
     if (x !== 0) {
-      voltage.push(x * vScale);
-      currentMa.push(v.getFloat32(o + 4, true) * iScale);
+      voltage[n] = x * vScale;
+      currentMa[n] = v.getFloat32(o + 4, true) * iScale;
+      n++;
     }
   });
-  return { voltage, currentMa };
+  return { voltage: voltage.subarray(0, n), currentMa: currentMa.subarray(0, n) };
 }
 
 export interface RunInfo {
