@@ -231,7 +231,9 @@ export function forEachNeighbor(
 
 /**
  * Adds the distances from one query point to every list atom (all images) into a histogram:
- * hist[⌊d/dr⌋] += 1 for d < nbins·dr. The specialised hot loop of g(r) (no callback).
+ * hist[⌊d/dr⌋] += 1 for d < nbins·dr. The specialised hot loop of g(r) (no callback). With
+ * `half` (query atom `self` is in the list), only pairs with j > self and self-images with a
+ * positive translation are counted: each unordered pair once (the caller doubles).
  */
 export function histogramNeighbors(
   cl: CellList,
@@ -242,6 +244,7 @@ export function histogramNeighbors(
   dr: number,
   hist: Float64Array,
   q: Query,
+  half = false,
 ): void {
   locate(cl, x, y, z, q);
   const nbins = hist.length;
@@ -272,12 +275,16 @@ export function histogramNeighbors(
         const qy = q.y - (pa * A[1] + pb * B[1] + pc * C[1]);
         const qz = q.z - (pa * A[2] + pb * B[2] + pc * C[2]);
         const zeroShift = pa === 0 && pb === 0 && pc === 0;
+        // With `half`, each unordered pair once: j > i, or the atom's own image with T > 0.
+        const positiveShift = pa > 0 || (pa === 0 && (pb > 0 || (pb === 0 && pc > 0)));
         const bin = rowBin + tc;
         for (let e = start[bin]!, end = start[bin + 1]!; e < end; e++) {
           const dx = xyz[3 * e]! - qx, dy = xyz[3 * e + 1]! - qy, dz = xyz[3 * e + 2]! - qz;
           const d2 = dx * dx + dy * dy + dz * dz;
           if (d2 < r2) {
-            if (zeroShift && atoms[e] === self) continue;
+            const j = atoms[e]!;
+            if (zeroShift && j === self) continue;
+            if (half && (j < self || (j === self && !positiveShift))) continue;
             const kbin = Math.floor(Math.sqrt(d2) * invdr);
             if (kbin < nbins) hist[kbin]!++;
           }

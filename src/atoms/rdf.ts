@@ -91,10 +91,13 @@ export class RdfAccumulator {
       // Centres in cell-list order: neighbouring centres visit the same bins (cache locality).
       const A = listOf(p.a).atoms;
       const cl = listOf(p.b);
+      // A = B: count each unordered pair once and double (ordered pairs, half the work).
+      const same = p.a === p.b;
       for (let e = 0; e < A.length; e++) {
         const i = A[e]!;
-        histogramNeighbors(cl, positions[3 * i]!, positions[3 * i + 1]!, positions[3 * i + 2]!, i, this.dr, hist, this.q);
+        histogramNeighbors(cl, positions[3 * i]!, positions[3 * i + 1]!, positions[3 * i + 2]!, i, this.dr, hist, this.q, same);
       }
+      if (same) for (let k = 0; k < this.nbins; k++) hist[k]! *= 2;
       const nA = A.length;
       const nB = p.a === p.b ? nA - 1 : this.index.get(p.b)!.length;
       const g = this.gSum[m]!, cn = this.cnSum[m]!;
