@@ -24,3 +24,8 @@ export { pelletConductivity, pelletArea } from './transport/pellet.js';
 export type { PelletGeometry } from './transport/pellet.js';
 export { levenbergMarquardt } from './numerics/levenberg-marquardt.js';
 export type { LeastSquaresProblem, LMOptions, LMResult } from './numerics/levenberg-marquardt.js';
+// Kramers–Kronig (Lin-KK) and the distribution of relaxation times (Hz, Ω, s, H).
+export { linKK } from './impedance/kk/index.js';
+export type { LinKKFit, LinKKOptions, LinKKResult } from './impedance/kk/index.js';
+export { computeDrt, findDrtPeaks } from './impedance/drt/index.js';
+export type { DrtOptions, DrtResult, DrtPeak, BasisName, LambdaMethod } from './impedance/drt/index.js';

@@ -132,6 +132,9 @@ JSON: {"lambda", "lambdaMethod", "tau": [s], "gamma": [Ohm], "rInf": Ohm, "induc
             pointsPerDecade: opts.pointsPerDecade,
             tauRange: opts.tauRange,
           });
+          if (r.lambdaMethod !== 'fixed' && r.lambda < 1e-6 && r.peaks.length > 4) {
+            ctx.warn(`${file}: ${r.lambdaMethod} chose a small λ = ${r.lambda.toExponential(1)} and ${r.peaks.length} peaks; unless the data are nearly noise-free, some peaks may be artefacts (compare --lambda-method lcurve)`, json);
+          }
           if (r.relativeResidualRms > 0.01) {
             ctx.warn(`${file}: the DRT fit leaves ${(100 * r.relativeResidualRms).toFixed(1)} % rms residual; it does not describe this spectrum (check \`eis kk\`, the basis or --inductance)`, json);
           }

@@ -15,6 +15,7 @@ interface Options {
   maxM?: number;
   fit: LinKKFit;
   capacitance: 'auto' | 'yes' | 'no';
+  inductance: 'yes' | 'no';
   threshold: number;
   fmin?: number;
   fmax?: number;
@@ -30,6 +31,7 @@ export function register(eis: Command, ctx: CliContext): void {
     .option('--max-m <M>', 'largest number of RC elements tried (default min(50, N − 2))', integer)
     .option('--fit <parts>', 'fit complex (Re and Im together), real or imag', oneOf('complex', 'real', 'imag'), 'complex')
     .option('--capacitance <mode>', 'series capacitance in the KK model: auto, yes or no', oneOf('auto', 'yes', 'no'), 'auto')
+    .option('--inductance <mode>', 'series inductance in the KK model: yes or no', oneOf('yes', 'no'), 'yes')
     .option('--threshold <x>', 'verdict: valid when max |residual| < x (relative to |Z|)', positive, 0.01)
     .option('--fmin <Hz>', 'ignore points below this frequency (Hz)', positive)
     .option('--fmax <Hz>', 'ignore points above this frequency (Hz)', positive)
@@ -40,7 +42,8 @@ export function register(eis: Command, ctx: CliContext): void {
 Method (Schönleber, Klotz, Ivers-Tiffée, Electrochim. Acta 131 (2014) 20): the spectrum is fitted
 with a Kramers–Kronig-compliant model
   Ẑ(ω) = R0 + Σ_{k=1..M} R_k/(1 + jωτ_k) + jωL [+ 1/(jωC)],  ω = 2πf,
-with τ_k log-spaced from 1/(2π f_max) to 1/(2π f_min); only R0, R_k, L (and 1/C) are fitted, by
+(L unless --inductance no) with τ_k log-spaced from 1/(2π f_max) to 1/(2π f_min); only R0, R_k,
+L (and 1/C) are fitted, by
 linear least squares with rows weighted by 1/|Z|. M is raised from 1 until
   μ = 1 − Σ_{R_k<0}|R_k| / Σ_{R_k≥0}|R_k| < c    (c = 0.85 default)
 i.e. before over-fitting makes the RC resistances alternate in sign. Residuals are
@@ -50,7 +53,9 @@ Verdict: "valid" when max |Δ| over both parts is below --threshold (1 % by defa
 compliant spectrum leaves residuals at the noise level, typically 0.1–1 % for a potentiostat;
 drift, non-linearity or a non-stationary cell leave systematic residuals of several %. Look at
 the residual curves, not only the verdict: a trend across frequency means non-compliance even
-below 1 %.
+below 1 %. The μ criterion is a heuristic: it can stop at a small M while the residuals are
+still large (μ dips below c by chance as the first negative R_k appears); a large max residual
+at small M with "valid": false is then worth a second look with --mu-cutoff 0.5 or --max-m.
 
 Defaults: --fit complex (Re and Im together, Schönleber eq. 14). --fit real reproduces
 impedance.py's default linKK and Schönleber's Lin-KK program (Circuit3_EIS_1.z, c = 0.69 →
@@ -59,7 +64,7 @@ frequencies (blocking electrode, diffusion tail): without it a spectrum with no 
 fails the test for the wrong reason.
 
 JSON: {"M", "mu", "valid", "maxResidual", "rmsResidual", "muCriterionMet", "threshold", "fit",
-"capacitance", "points", "residuals": {"frequency": [Hz], "real": [], "imag": []} (relative to
+"capacitance", "inductance" (booleans: terms in the model), "points", "residuals": {"frequency": [Hz], "real": [], "imag": []} (relative to
 |Z|), "model": {"rOhmic": Ω, "inductance": H, "capacitance": F|null, "tau": [s], "resistance": [Ω]}}`,
     )
     .action(async (files: string[], opts: Options) => {
@@ -77,6 +82,7 @@ JSON: {"M", "mu", "valid", "maxResidual", "rmsResidual", "muCriterionMet", "thre
             maxM: opts.maxM,
             fit: opts.fit,
             capacitance: opts.capacitance === 'auto' ? 'auto' : opts.capacitance === 'yes',
+            inductance: opts.inductance === 'yes',
             threshold: opts.threshold,
           });
           return toJson(r, s.frequency.length);
@@ -97,6 +103,7 @@ function toJson(r: LinKKResult, points: number) {
     threshold: r.threshold,
     fit: r.fit,
     capacitance: r.capacitance,
+    inductance: r.inductance,
     points,
     residuals: r.residuals,
     model: {

@@ -3,7 +3,7 @@
  * Acta 131 (2014) 20, as implemented by impedance.py 1.7.1 (`validation.linKK`).
  *
  * Model (KK-compliant by construction):
- *   Ẑ(ω) = R0 + Σ_{k=1..M} R_k/(1 + jωτ_k) + jωL [+ 1/(jωC)],   ω = 2πf,
+ *   Ẑ(ω) = R0 + Σ_{k=1..M} R_k/(1 + jωτ_k) [+ jωL] [+ 1/(jωC)],   ω = 2πf,
  * τ_1 = 1/(2π f_max), τ_M = 1/(2π f_min), log-spaced; only R0, R_k, L (and 1/C) are fitted, by
  * linear least squares with every row divided by |Z| (relative residuals).
  * M is raised from 1 until μ = 1 − Σ_{R_k<0}|R_k| / Σ_{R_k≥0}|R_k| < c (c = 0.85 default).
@@ -34,6 +34,8 @@ export interface LinKKOptions {
   capacitance?: boolean | 'auto';
   /** Verdict threshold on max |Δ| over both parts (relative to |Z|). Default 0.01. */
   threshold?: number;
+  /** Series inductance in the model (default true, as impedance.py; cables and the cell add one). */
+  inductance?: boolean;
 }
 
 export interface LinKKResult {
@@ -53,6 +55,8 @@ export interface LinKKResult {
   fit: LinKKFit;
   /** Whether a series capacitance was part of the model. */
   capacitance: boolean;
+  /** Whether a series inductance was part of the model. */
+  inductance: boolean;
   residuals: { frequency: Float64Array; real: Float64Array; imag: Float64Array };
   /** The fitted KK model: R0 (Ω), τ_k (s), R_k (Ω), L (H), C (F; Infinity when 1/C = 0 or absent). */
   model: { r0: number; tau: Float64Array; resistance: Float64Array; inductance: number; capacitance: number };
@@ -108,12 +112,12 @@ interface SingleFit {
 /**
  * Fits the Lin-KK model with a fixed M. Column order as impedance.py: R0, R_1…R_M, [1/C], L.
  */
-export function fitLinKK(s: ImpedanceSpectrum, tau: Float64Array, fit: LinKKFit, withC: boolean): SingleFit {
+export function fitLinKK(s: ImpedanceSpectrum, tau: Float64Array, fit: LinKKFit, withC: boolean, withL = true): SingleFit {
   const n = s.frequency.length;
   const M = tau.length;
-  const cols = M + 2 + (withC ? 1 : 0);
+  const cols = M + 1 + (withC ? 1 : 0) + (withL ? 1 : 0);
   const iC = withC ? M + 1 : -1;
-  const iL = cols - 1;
+  const iL = withL ? cols - 1 : -1;
   // Row-major real and imaginary design matrices, rows divided by |Z|.
   const are = new Float64Array(n * cols);
   const aim = new Float64Array(n * cols);
@@ -131,7 +135,7 @@ export function fitLinKK(s: ImpedanceSpectrum, tau: Float64Array, fit: LinKKFit,
       aim[row + 1 + k] = -wt * d * inv;
     }
     if (withC) aim[row + iC] = -inv / w;
-    aim[row + iL] = w * inv;
+    if (withL) aim[row + iL] = w * inv;
     bre[i] = s.real[i]! * inv;
     bim[i] = s.imag[i]! * inv;
   }
@@ -148,19 +152,20 @@ export function fitLinKK(s: ImpedanceSpectrum, tau: Float64Array, fit: LinKKFit,
   } else if (fit === 'real') {
     // Re fit (the L and C columns are zero here and get 0), then L and 1/C from Im residual.
     x = solveLeastSquares(are, n, cols, bre).x;
-    const k2 = withC ? 2 : 1;
-    const a2 = new Float64Array(n * k2);
-    const b2 = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
-      let model = 0;
-      for (let k = 0; k < M; k++) model += aim[i * cols + 1 + k]! * x[1 + k]!;
-      b2[i] = bim[i]! - model;
-      if (withC) a2[i * 2] = aim[i * cols + iC]!;
-      a2[i * k2 + k2 - 1] = aim[i * cols + iL]!;
+    const extra = [iC, iL].filter((j) => j >= 0);
+    const k2 = extra.length;
+    if (k2 > 0) {
+      const a2 = new Float64Array(n * k2);
+      const b2 = new Float64Array(n);
+      for (let i = 0; i < n; i++) {
+        let model = 0;
+        for (let k = 0; k < M; k++) model += aim[i * cols + 1 + k]! * x[1 + k]!;
+        b2[i] = bim[i]! - model;
+        extra.forEach((j, e) => (a2[i * k2 + e] = aim[i * cols + j]!));
+      }
+      const c = solveLeastSquares(a2, n, k2, b2).x;
+      extra.forEach((j, e) => (x[j] = c[e]!));
     }
-    const c = solveLeastSquares(a2, n, k2, b2).x;
-    if (withC) x[iC] = c[0]!;
-    x[iL] = c[k2 - 1]!;
   } else {
     // Im fit (R0's column is zero here), then R0 by Boukamp's weighted mean (1995, eq. 7).
     x = solveLeastSquares(aim, n, cols, bim).x;
@@ -177,7 +182,7 @@ export function fitLinKK(s: ImpedanceSpectrum, tau: Float64Array, fit: LinKKFit,
     x[0] = num / den;
   }
   const resistance = x.slice(1, 1 + M);
-  return { r0: x[0]!, resistance, inductance: x[iL]!, elastance: withC ? x[iC]! : 0, mu: linKKMu(resistance) };
+  return { r0: x[0]!, resistance, inductance: withL ? x[iL]! : 0, elastance: withC ? x[iC]! : 0, mu: linKKMu(resistance) };
 }
 
 /** Runs the Lin-KK test with automatic M (μ criterion). */
@@ -189,6 +194,7 @@ export function linKK(s: ImpedanceSpectrum, options: LinKKOptions = {}): LinKKRe
   const fitType = options.fit ?? 'complex';
   const maxM = Math.max(1, Math.min(options.maxM ?? 50, n - 2));
   const threshold = options.threshold ?? 0.01;
+  const withL = options.inductance ?? true;
   const withC = options.capacitance === 'auto' || options.capacitance === undefined ? needsSeriesCapacitance(s) : options.capacitance;
 
   let M = 0;
@@ -198,8 +204,10 @@ export function linKK(s: ImpedanceSpectrum, options: LinKKOptions = {}): LinKKRe
   while (M < maxM) {
     M++;
     tau = linKKTimeConstants(s.frequency, M);
-    best = fitLinKK(s, tau, fitType, withC);
-    if (best.mu < c) {
+    best = fitLinKK(s, tau, fitType, withC, withL);
+    // μ is undefined (−∞) when no R_k is positive (possible at M = 1–2 on inductive spectra):
+    // that is not over-fitting, so keep adding RC elements.
+    if (Number.isFinite(best.mu) && best.mu < c) {
       met = true;
       break;
     }
@@ -236,6 +244,7 @@ export function linKK(s: ImpedanceSpectrum, options: LinKKOptions = {}): LinKKRe
     threshold,
     fit: fitType,
     capacitance: withC,
+    inductance: withL,
     residuals: { frequency: Float64Array.from(s.frequency), real: resRe, imag: resIm },
     model: {
       r0: fitResult.r0,

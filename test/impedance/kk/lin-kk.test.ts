@@ -144,3 +144,29 @@ describe('Lin-KK building blocks and input checks', () => {
     expect(() => linKK(createSpectrum([1, 2, 3, 3, 5, 6], [1, 1, 1, 1, 1, 1], [-1, -1, -1, -1, -1, -1]))).toThrow(/duplicate/);
   });
 });
+
+describe('Lin-KK series terms', () => {
+  it('a spectrum with a series inductance needs the L term; without it the residuals grow', () => {
+    const f = Float64Array.from({ length: 61 }, (_, i) => 10 ** (6 - i / 10));
+    const re: number[] = [];
+    const im: number[] = [];
+    for (const fi of f) {
+      const w = 2 * Math.PI * fi;
+      // 10 Ω + ZARC(100 Ω, 1 ms, φ = 0.8) + jωL, L = 1 µH (6 Ω at 1 MHz)
+      const m = (w * 1e-3) ** 0.8;
+      const dr = 1 + m * Math.cos(0.4 * Math.PI);
+      const di = m * Math.sin(0.4 * Math.PI);
+      const d = dr * dr + di * di;
+      re.push(10 + (100 * dr) / d);
+      im.push((-100 * di) / d + w * 1e-6);
+    }
+    const s = createSpectrum(f, re, im, { source: 'rl' });
+    const withL = linKK(s, { capacitance: false });
+    const withoutL = linKK(s, { capacitance: false, inductance: false });
+    expect(withL.inductance).toBe(true);
+    expect(withoutL.inductance).toBe(false);
+    expect(Math.abs(withL.model.inductance / 1e-6 - 1)).toBeLessThan(0.05);
+    expect(withL.maxResidual).toBeLessThan(1e-3);
+    expect(withoutL.maxResidual).toBeGreaterThan(10 * withL.maxResidual);
+  });
+});
