@@ -29,6 +29,8 @@ export interface RunOptions {
   /** folder for cached outcomes; undefined disables the cache */
   cacheDir?: string;
   onProgress?: ProgressCallback;
+  /** the software version, part of every cache key so an upgrade recomputes everything */
+  codeVersion?: string;
 }
 
 /** Reads and validates `DIR/study.json`. */
@@ -78,14 +80,14 @@ export async function runStudy(dirIn: string, opts: RunOptions = {}): Promise<St
   for (let i = 0; i < list.length; i++) {
     const a = list[i]!;
     opts.onProgress?.(i, list.length, `${a.type} ${a.id}`);
-    const outcome = await runOne(a, ctx, cache, hashFile);
+    const outcome = await runOne(a, ctx, cache, hashFile, opts.codeVersion ?? '');
     outcomes.set(a.id, outcome);
   }
   opts.onProgress?.(list.length, list.length, 'done');
   return { dir, manifest, outcomes: [...outcomes.values()], cache: { hits: cache.hits, misses: cache.misses } };
 }
 
-async function runOne(a: Analysis, ctx: RunContext, cache: ResultCache, hashFile: (f: string) => string): Promise<AnalysisOutcome> {
+async function runOne(a: Analysis, ctx: RunContext, cache: ResultCache, hashFile: (f: string) => string, codeVersion: string): Promise<AnalysisOutcome> {
   const runner = runners[a.type] as AnalysisRunner | undefined;
   const title = a.title ?? runner?.title(a) ?? a.type;
   if (!runner || !runner.built) {
@@ -95,6 +97,7 @@ async function runOne(a: Analysis, ctx: RunContext, cache: ResultCache, hashFile
   const key = sha256(
     stableJson({
       type: a.type,
+      code: codeVersion,
       version: runner.version,
       analysis: a,
       entries: deps.entries,

@@ -13,6 +13,7 @@ import { compositionFigure } from '../../src/figures/composition.js';
 import { drtFigure, drtMapFigure } from '../../src/figures/drt.js';
 import type { Figure } from '../../src/figures/figure.js';
 import { formatQuantity } from '../../src/figures/format.js';
+import { mdTraceFigure } from '../../src/figures/md.js';
 import { msdFigure } from '../../src/figures/msd.js';
 import { nyquistFigure } from '../../src/figures/nyquist.js';
 import { svgToPng } from '../../src/figures/png.js';
@@ -43,6 +44,7 @@ function all(): Array<{ fig: Figure; x: string; y: string }> {
     { fig: polyhedraFigure([{ label: 'A', polyhedra: [{ label: 'HfOCl5', fraction: 0.6 }, { label: 'HfCl6', fraction: 0.4 }] }]), x: 'Polyhedron', y: 'Population (%)' },
     { fig: pdfFigure([{ label: 'm', r, G: r.map((x) => Math.sin(x)) }]), x: 'r (Å)', y: 'G(r) (Å⁻²)' },
     { fig: xrdFigure([{ label: 'meas', twoTheta: [10, 20, 30], intensity: [1, 5, 2] }], [{ name: 'NaCl', peaks: [{ twoTheta: 20, intensity: 100 }] }]), x: '2θ (°)', y: 'Intensity (normalised)' },
+    { fig: mdTraceFigure({ timePs: [0, 1, 2], temperatureK: [1200, 900, 600], targetK: [1200, 900, 600], potentialEnergyPerAtomEv: [-3, -3.2, -3.3] }), x: 'Time (ps)', y: 'Temperature (K)' },
     { fig: msdFigure([{ label: 'Na', time: [0, 1, 2, 3, 4], value: [0, 1, 2, 3, 4], fitStart: 1, fitEnd: 4, diffusionCoefficient: { value: 1e-5, unit: 'cm2/s', stderr: 1e-6 } }]), x: 'Time (ps)', y: 'MSD (Å²)' },
   ];
 }

@@ -36,7 +36,7 @@ export interface StudyOutputSummary {
 /** Runs a study and writes the report; shared by `run` and `demo`. */
 export async function runAndWrite(ctx: CliContext, studyDir: string, outDir: string, cacheDir: string): Promise<StudyOutputSummary> {
   const bar = progressBar(ctx, false);
-  const run = await runStudy(studyDir, { cacheDir, onProgress: bar });
+  const run = await runStudy(studyDir, { cacheDir, onProgress: bar, codeVersion: packageVersion() });
   bar.done();
   const software = { superionic: packageVersion(), node: process.versions.node };
   const report = buildReport(run, software);
