@@ -294,6 +294,59 @@ export function histogramNeighbors(
   }
 }
 
+/**
+ * The same histogram by minimum image for a small orthorhombic cell (r_max ≤ half of every
+ * edge, where a cell list cannot prune): each list atom once, at its nearest image, which is
+ * the only image closer than half the edge. Coordinates are the list's wrapped ones, so every
+ * component difference lies in (−L, L) and one conditional shift finds the nearest image.
+ */
+export function histogramMinimumImage(
+  cl: CellList,
+  x: number,
+  y: number,
+  z: number,
+  self: number,
+  dr: number,
+  hist: Float64Array,
+  q: Query,
+  half = false,
+): void {
+  locate(cl, x, y, z, q);
+  const Lx = cl.cell[0][0], Ly = cl.cell[1][1], Lz = cl.cell[2][2];
+  const hx = Lx / 2, hy = Ly / 2, hz = Lz / 2;
+  const nbins = hist.length;
+  const rmax = nbins * dr;
+  const r2 = rmax * rmax;
+  const invdr = 1 / dr;
+  const xyz = cl.xyz, atoms = cl.atoms;
+  const qx = q.x, qy = q.y, qz = q.z;
+  for (let e = 0, m = atoms.length; e < m; e++) {
+    let dx = xyz[3 * e]! - qx;
+    let dy = xyz[3 * e + 1]! - qy;
+    let dz = xyz[3 * e + 2]! - qz;
+    if (dx > hx) dx -= Lx;
+    else if (dx < -hx) dx += Lx;
+    if (dy > hy) dy -= Ly;
+    else if (dy < -hy) dy += Ly;
+    if (dz > hz) dz -= Lz;
+    else if (dz < -hz) dz += Lz;
+    const d2 = dx * dx + dy * dy + dz * dz;
+    if (d2 < r2) {
+      const j = atoms[e]!;
+      if (j === self || (half && j < self)) continue;
+      const k = Math.floor(Math.sqrt(d2) * invdr);
+      if (k < nbins) hist[k]!++;
+    }
+  }
+}
+
+/** True if histogramMinimumImage is exact and worthwhile for this list and radius. */
+export function useMinimumImage(cl: CellList, rmax: number): boolean {
+  const c = cl.cell;
+  const ortho = c[0][1] === 0 && c[0][2] === 0 && c[1][0] === 0 && c[1][2] === 0 && c[2][0] === 0 && c[2][1] === 0;
+  return ortho && cl.pbc.every(Boolean) && [c[0][0], c[1][1], c[2][2]].every((L) => rmax <= L / 2) && cl.n.every((n) => n <= 2);
+}
+
 /** A pair list: for pairs p, i[p] < or ≠ j[p] as requested, distance d[p] (Å) and vector j − i. */
 export interface PairList {
   i: Int32Array;

@@ -14,7 +14,7 @@
  */
 import type { Cell } from './structure.js';
 import { cellVolume } from './structure.js';
-import { buildCellList, histogramNeighbors, newQuery, type CellList } from './neighbors.js';
+import { buildCellList, histogramMinimumImage, histogramNeighbors, newQuery, useMinimumImage, type CellList } from './neighbors.js';
 
 export interface RdfPair {
   /** Atomic numbers of A (centre) and B. */
@@ -93,9 +93,10 @@ export class RdfAccumulator {
       const cl = listOf(p.b);
       // A = B: count each unordered pair once and double (ordered pairs, half the work).
       const same = p.a === p.b;
+      const count = useMinimumImage(cl, this.rMax) ? histogramMinimumImage : histogramNeighbors;
       for (let e = 0; e < A.length; e++) {
         const i = A[e]!;
-        histogramNeighbors(cl, positions[3 * i]!, positions[3 * i + 1]!, positions[3 * i + 2]!, i, this.dr, hist, this.q, same);
+        count(cl, positions[3 * i]!, positions[3 * i + 1]!, positions[3 * i + 2]!, i, this.dr, hist, this.q, same);
       }
       if (same) for (let k = 0; k < this.nbins; k++) hist[k]! *= 2;
       const nA = A.length;
