@@ -34,6 +34,8 @@ export interface StructureData {
   cell: Cell;
   pbc: [boolean, boolean, boolean];
   frames?: number;
+  /** Set for trajectories: the worker keeps the frames under this key to average g(r). */
+  key?: string;
 }
 
 export type Opened =
@@ -71,6 +73,8 @@ export interface RdfPartial {
 }
 
 export interface StructureAnalysis {
+  /** Frames averaged in g(r) (1 for a single structure). */
+  frames: number;
   r: Float64Array;
   partials: RdfPartial[];
   /** Network formers present (symbols) and the cutoffs used per ligand, Å. */

@@ -8,6 +8,7 @@ import { RdfAccumulator, firstMinimum, type RdfPair } from '../../../src/atoms/r
 import { cutoffBonds, type LigandCutoff } from '../../../src/atoms/bonds.js';
 import { polyhedronLabel } from '../../../src/atoms/coordination.js';
 import { elementSymbol } from '../../../src/core/elements.js';
+import type { Frame } from '../../../src/atoms/trajectory.js';
 import type { StructureAnalysis, StructureData } from './protocol.js';
 
 /** Cations that build the anion network in halide/oxide electrolytes and glasses. */
@@ -18,7 +19,11 @@ const R_MAX = 8;
 const DR = 0.04;
 const DEFAULT_CUTOFF = 3.0;
 
-export function analyseStructure(s: StructureData): StructureAnalysis {
+/**
+ * @param frames for a trajectory, its frames: g(r) is averaged over them (up to maxFrames,
+ * evenly strided); polyhedra and bridging are those of the structure shown (the first frame).
+ */
+export function analyseStructure(s: StructureData, frames?: Iterable<Frame>, frameCount?: number, maxFrames = 500): StructureAnalysis {
   const present = [...new Set(s.numbers)].sort((a, b) => a - b);
   const formers = FORMERS.filter((z) => present.includes(z));
   const ligands = LIGANDS.filter((z) => present.includes(z));
@@ -33,16 +38,24 @@ export function analyseStructure(s: StructureData): StructureAnalysis {
   const usable = pairs.filter((p) => (p.a === p.b ? count(p.a) >= 2 : true)).slice(0, 8);
   const periodic = s.pbc.some(Boolean);
   let r: Float64Array = new Float64Array(0);
+  let frameTotal = 1;
   let partials: StructureAnalysis['partials'] = [];
   if (periodic && usable.length) {
     const acc = new RdfAccumulator(s.numbers, usable, R_MAX, DR, s.pbc);
-    acc.addFrame(s.positions, s.cell);
+    if (frames) {
+      const stride = Math.max(1, Math.ceil((frameCount ?? 1) / maxFrames));
+      let k = 0;
+      for (const f of frames) if (k++ % stride === 0) acc.addFrame(f.positions, f.cell);
+    } else {
+      acc.addFrame(s.positions, s.cell);
+    }
     const res = acc.result();
+    frameTotal = res.frames;
     r = res.r;
     partials = res.pairs.map((p) => ({ label: `${elementSymbol(p.a)}–${elementSymbol(p.b)}`, g: p.g, cn: p.cn }));
   }
 
-  const cutoffs: LigandCutoff[] = ligands.map((z) => {
+  const cutoffs: LigandCutoff[] = (formers.length ? ligands : []).map((z) => {
     let rc = Number.POSITIVE_INFINITY;
     for (const f of formers) {
       const k = usable.findIndex((p) => p.a === f && p.b === z);
@@ -79,6 +92,7 @@ export function analyseStructure(s: StructureData): StructureAnalysis {
     else if (formerBonds[i] === 1) nonBridging++;
   }
   return {
+    frames: frameTotal,
     r,
     partials,
     formers: formers.map(elementSymbol),

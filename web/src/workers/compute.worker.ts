@@ -7,7 +7,7 @@ import { detectFormat } from '../../../src/formats/detect.js';
 import type { ImpedanceSpectrum } from '../../../src/impedance/spectrum.js';
 import type { CyclerRecord } from '../../../src/cycling/record.js';
 import type { Structure } from '../../../src/atoms/structure.js';
-import type { Trajectory } from '../../../src/atoms/trajectory.js';
+import type { Frame, Trajectory } from '../../../src/atoms/trajectory.js';
 import { fitCircuit } from '../../../src/impedance/fit/fit.js';
 import { linKK } from '../../../src/impedance/kk/lin-kk.js';
 import { computeDrt } from '../../../src/impedance/drt/drt.js';
@@ -19,6 +19,10 @@ import { analyseStructure } from '../lib/structure-analysis.js';
 function spectrumOf(s: SpectrumData): ImpedanceSpectrum {
   return { frequency: s.frequency, real: s.real, imag: s.imag, meta: {} } as ImpedanceSpectrum;
 }
+
+/** The last trajectory opened, so that its g(r) can be averaged over every frame. */
+let lastTrajectory: { key: string; trajectory: Trajectory } | null = null;
+let opened = 0;
 
 function open(name: string, bytes: Uint8Array): Opened {
   const format = detectFormat(bytes, name);
@@ -33,7 +37,12 @@ function open(name: string, bytes: Uint8Array): Opened {
     return { kind: 'cycling', info, cycling: cyclingData(data as CyclerRecord) };
   }
   if (format.kind === 'structure' || format.kind === 'trajectory') {
-    return { kind: 'structure', info, structure: structureData(data as Structure | Trajectory) };
+    const structure = structureData(data as Structure | Trajectory);
+    if (structure.frames !== undefined) {
+      structure.key = `${name}#${++opened}`;
+      lastTrajectory = { key: structure.key, trajectory: data as Trajectory };
+    }
+    return { kind: 'structure', info, structure };
   }
   return { kind: 'other', info };
 }
@@ -81,8 +90,12 @@ function run(req: Request): Responses[Request['op']] {
       const r = computeDrt(spectrumOf(req.spectrum));
       return { lambda: r.lambda, tau: r.tau, gamma: r.gamma, rInf: r.rInf, polarizationResistance: r.polarizationResistance, relativeResidualRms: r.relativeResidualRms, peaks: r.peaks };
     }
-    case 'structure':
+    case 'structure': {
+      const t = req.structure.key && lastTrajectory?.key === req.structure.key ? lastTrajectory.trajectory : null;
+      const frames = t ? t.frames() : undefined;
+      if (frames && Symbol.iterator in frames) return analyseStructure(req.structure, frames as Iterable<Frame>, t!.frameCount);
       return analyseStructure(req.structure);
+    }
   }
 }
 
