@@ -13,24 +13,26 @@ describe('partial g(r), designed-truth cell', () => {
   const s = t.structure;
   const idx = (z: number): number[] => Array.from(s.numbers.keys()).filter((i) => s.numbers[i] === z);
 
-  it('equals an independent O(N²) computation of the contract formula to 1e-9', () => {
+  // r_max 8 Å: 2 bins per axis → the minimum-image loop; 6 Å: 3 bins → the cell-list loop.
+  it.each([8, 6])('equals an independent O(N²) computation of the contract formula to 1e-9 (r_max %d Å)', (rMax) => {
+    const nb = Math.round(rMax / 0.02);
     const pairs = [[Hf, O], [Hf, Cl], [Na, Cl], [Cl, Cl], [O, Hf]] as const;
-    const acc = new RdfAccumulator(s.numbers, pairs.map(([a, b]) => ({ a, b })), 8, 0.02);
+    const acc = new RdfAccumulator(s.numbers, pairs.map(([a, b]) => ({ a, b })), rMax, 0.02);
     acc.addFrame(s.positions, s.cell);
     const res = acc.result();
-    expect(res.r.length).toBe(400);
+    expect(res.r.length).toBe(nb);
     expect(res.r[0]).toBeCloseTo(0.01, 12);
     const V = cellVolume(s.cell);
     pairs.forEach(([a, b], m) => {
-      const dist = bruteDistances(s.cell, s.positions, idx(a), idx(b), 8, 1);
-      const ref = gFromDistances(dist, V, idx(a).length, idx(b).length, a === b, 0.02, 400);
+      const dist = bruteDistances(s.cell, s.positions, idx(a), idx(b), rMax, 1);
+      const ref = gFromDistances(dist, V, idx(a).length, idx(b).length, a === b, 0.02, nb);
       const g = res.pairs[m]!.g;
       let worst = 0;
-      for (let k = 0; k < 400; k++) worst = Math.max(worst, Math.abs(g[k]! - ref[k]!));
+      for (let k = 0; k < nb; k++) worst = Math.max(worst, Math.abs(g[k]! - ref[k]!));
       expect(worst).toBeLessThan(1e-9);
       // Running CN = cumulative ordered pairs / N_A.
-      const within = dist.filter((d) => d < 8).length / idx(a).length;
-      expect(res.pairs[m]!.cn[399]).toBeCloseTo(within, 12);
+      const within = dist.filter((d) => d < rMax).length / idx(a).length;
+      expect(res.pairs[m]!.cn[nb - 1]).toBeCloseTo(within, 12);
     });
     // The truth's coordination numbers from the running CN at the cutoffs.
     expect(res.pairs[0]!.cn[Math.round(2.4 / 0.02) - 1]).toBe(2.25);
