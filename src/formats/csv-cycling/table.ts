@@ -103,6 +103,9 @@ export function readTable(bytes: Uint8Array, file: string, layout: TableLayout):
   const stateCodes = cols.state ? new Uint8Array(cap) : undefined;
   const stateSlot = cols.state ? mapped.indexOf(cols.state) : -1;
   const timeSlot = mapped.indexOf(cols.time!);
+  const timeValues = values[timeSlot]!;
+  const voltageValues = values[mapped.indexOf(cols.voltage!)]!;
+  const currentValues = values[mapped.indexOf(cols.current!)]!;
   let timeMode: 'number' | 'duration' | 'datetime' | undefined;
   let rows = 0;
   let lineNo = layout.headerLine + 1 + (layout.skipAfterHeader ?? 0);
@@ -181,10 +184,11 @@ export function readTable(bytes: Uint8Array, file: string, layout: TableLayout):
     if (found < mapped.length) {
       throw new InputError(file, lineNo, `expected ${nf} fields separated by ${JSON.stringify(dChar)}, found ${field}; the file may be truncated`);
     }
-    const t = values[timeSlot]![rows]!;
-    const v = values[mapped.indexOf(cols.voltage!)]![rows]!;
-    const c = values[mapped.indexOf(cols.current!)]![rows]!;
-    if (!Number.isFinite(t) || !Number.isFinite(v) || !Number.isFinite(c)) {
+    const t = timeValues[rows]!;
+    const v = voltageValues[rows]!;
+    const c = currentValues[rows]!;
+    // one test for the usual case (finite values): their sum is finite
+    if (!Number.isFinite(t + v + c)) {
       const bad = !Number.isFinite(t) ? cols.time! : !Number.isFinite(v) ? cols.voltage! : cols.current!;
       throw new InputError(file, lineNo, `column "${bad.name}" is not a number; expected a number (or a time for the time column)`);
     }
