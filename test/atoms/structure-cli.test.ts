@@ -25,6 +25,22 @@ describe('superionic structure (CLI)', () => {
     expect(b.format).toBe('lammps-dump');
   });
 
+  it('reads CP2K xyz trajectories with --cell (a .cell file or edge lengths)', async () => {
+    const xyz = join(tmp, 'run-pos-1.xyz');
+    const frame = (i: number, x: number): string => `2\n i = ${i}, time = ${(i * 0.5).toFixed(3)}, E = -1.0\nNa ${x} 0 0\nCl 2.8 0 0\n`;
+    writeFileSync(xyz, frame(0, 0) + frame(10, 0.1));
+    const cellFile = join(tmp, 'run-1.cell');
+    writeFileSync(cellFile, '#   Step   Time [fs]       Ax [Angstrom] Ay Az Bx By Bz Cx Cy Cz Volume\n 0 0.0 8 0 0 0 8 0 0 0 8 512\n 10 5.0 8 0 0 0 8 0 0 0 8 512\n');
+    const a = (await runCli(['structure', 'info', xyz, '--cell', cellFile, '--json'])).json();
+    expect(a.frames).toBe(2);
+    expect(a.timestepPs).toBeCloseTo(0.005, 12);
+    expect(a.volume.value).toBeCloseTo(512, 9);
+    const b = (await runCli(['structure', 'info', xyz, '--cell', '8 8 8', '--json'])).json();
+    expect(b.volume.value).toBeCloseTo(512, 9);
+    const none = await runCli(['structure', 'info', xyz, '--json']);
+    expect(none.json().volume).toBeUndefined();
+  });
+
   it('rdf: r at bin centres, frames selection, pairs with g and cn', async () => {
     const r = await runCli(['structure', 'rdf', traj, '--pairs', 'Hf-O,Cl-Cl', '--r-max', '6', '--bin', '0.05', '--frames', '0:40:4', '--json']);
     expect(r.code).toBe(0);

@@ -218,7 +218,8 @@ export function register(structure: Command, ctx: CliContext): void {
       `
 JSON: {"file", "format", "atoms", "formula" (cell formula, order of first appearance),
 "reducedFormula", "composition": {El: count}, "cell": [[Å] rows a, b, c], "lattice": {a, b, c Å;
-alpha, beta, gamma °}, "volume": Quantity(Å^3), "density": Quantity(g/cm3), "frames", "pbc"}.
+alpha, beta, gamma °}, "volume": Quantity(Å^3), "density": Quantity(g/cm3), "frames",
+"timestepPs"? (time between frames when the file states times), "pbc"}.
 Volume and density are omitted for a structure without a cell. Density = Σ masses / V.`,
     )
     .action(async (files: string[], opts: ReadOpts) => {
@@ -399,6 +400,7 @@ function info(file: string, opts: ReadOpts) {
     doc.density = quantity(density(s), 'g/cm3');
   }
   doc.frames = trajectory.frameCount ?? 1;
+  if (trajectory.timestepPs !== undefined) doc.timestepPs = trajectory.timestepPs;
   doc.pbc = s.pbc;
   return doc;
 }
