@@ -32,8 +32,9 @@ th{background:#f3f3f3}td{font-variant-numeric:tabular-nums}
 .ok{background:#009E73}.partial{background:#E69F00}.error{background:#D55E00}.not-built{background:#888}
 .gen{background:#fff3cd;border:1px solid #e0c060;border-radius:.3em;padding:0 .3em;font-size:.8em}
 .methods{background:#f7f7f7;border-left:3px solid #0072B2;padding:.5em .8em;font-size:.92em}
-figure{margin:1.2em 0;display:inline-block;vertical-align:top;max-width:100%}figure svg{max-width:100%;height:auto}
-figcaption{font-size:.88em;color:#444;max-width:560px}.errors li{color:#a33}.muted{color:#666}
+.figs{display:grid;grid-template-columns:repeat(auto-fill,minmax(460px,1fr));gap:1.2em 1.6em;margin:1em 0}
+figure{margin:0}figure svg{width:100%;height:auto;display:block}
+figcaption{font-size:.88em;color:#444;margin-top:.3em}.errors li{color:#a33}.muted{color:#666}
 `;
 
 function figureHtml(f: Figure): string {
@@ -49,7 +50,7 @@ function section(o: AnalysisOutcome, figs: Figure[], run: StudyRun): string {
   }
   if (o.methods) parts.push(`<div class="methods"><b>Methods.</b> ${esc(o.methods)}</div>`);
   parts.push(tablesFor(o, run.manifest));
-  parts.push(figs.map(figureHtml).join('\n'));
+  if (figs.length) parts.push(`<div class="figs">${figs.map(figureHtml).join('\n')}</div>`);
   if (o.errors.length) parts.push(`<ul class="errors">${o.errors.map((e) => `<li>${e.file ? `<code>${esc(e.file)}</code>: ` : ''}${esc(e.message)}</li>`).join('')}</ul>`);
   return parts.join('\n');
 }

@@ -65,7 +65,7 @@ function eisFitFigures(o: AnalysisOutcome, m: StudyManifest): Figure[] {
   if (room.length > 1) {
     const f = nyquistFigure(room, { id: 'nyquist-specific', title: 'Specific impedance of all samples at the lowest temperature', unit: 'Ω·cm', maxReal: zoom });
     f.caption += ' Impedance multiplied by A/L of each pellet (Ω·cm), so arcs compare as resistivities.';
-    figs.unshift(f);
+    figs.push(f);
   }
   return figs;
 }
