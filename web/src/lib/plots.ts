@@ -4,7 +4,7 @@
  * quantity and unit; impedance axes switch to kΩ/MΩ with the data.
  */
 import * as Plot from '@observablehq/plot';
-import { INK, PALETTE, themed, logAxis } from '../../../src/figures/theme.js';
+import { INK, PALETTE, themed, logAxis, rampColor } from '../../../src/figures/theme.js';
 
 export type PlotElement = SVGSVGElement | HTMLElement;
 
@@ -181,6 +181,26 @@ export function rdfPlot(r: ArrayLike<number>, partials: { label: string; g: Arra
       Plot.ruleX(cutoffs, { x: 'rc', stroke: '#777', strokeDasharray: '2 3' }),
       Plot.line(rows, { x: 'r', y: 'g', z: 'pair', stroke: 'pair', strokeWidth: 1.4, className: 'rdf-curve' }),
       ...keyLabels(labels, labels.map((_, i) => PALETTE[i % PALETTE.length]!)),
+    ],
+  });
+}
+
+/** Voltage against capacity for every half cycle, coloured from the first cycle (dark) to the last. */
+export function profilePlot(profiles: { cycle: number; direction: string; capacity: ArrayLike<number>; voltage: ArrayLike<number> }[], unit: string, width: number): PlotElement {
+  const last = Math.max(1, ...profiles.map((p) => p.cycle));
+  const rows: { q: number; v: number; key: string; cycle: number }[] = [];
+  for (const p of profiles) for (let i = 0; i < p.capacity.length; i++) rows.push({ q: p.capacity[i]!, v: p.voltage[i]!, key: `${p.cycle}${p.direction}`, cycle: p.cycle });
+  const shown = [...new Set(profiles.map((p) => p.cycle))];
+  const keyCycles = shown.length <= 6 ? shown : [shown[0]!, shown[Math.floor(shown.length / 2)]!, shown[shown.length - 1]!];
+  return plot({
+    width,
+    height: 320,
+    marginTop: 26,
+    x: { label: `capacity Q (${unit})` },
+    y: { label: 'voltage E (V)' },
+    marks: [
+      Plot.line(rows, { x: 'q', y: 'v', z: 'key', stroke: (d: { cycle: number }) => rampColor(last > 1 ? (d.cycle - 1) / (last - 1) : 0), strokeWidth: 1.3, className: 'profile-curve' }),
+      ...keyLabels(keyCycles.map((c) => `cycle ${c}`), keyCycles.map((c) => rampColor(last > 1 ? (c - 1) / (last - 1) : 0))),
     ],
   });
 }

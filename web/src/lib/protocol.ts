@@ -26,6 +26,8 @@ export interface CyclingData {
   cycles: CycleRow[];
   capacityUnit: 'mAh' | 'mAh/g';
   technique?: string;
+  /** V–Q curves per half cycle (capacity in capacityUnit from the half cycle's start), decimated. */
+  profiles: { cycle: number; direction: 'charge' | 'discharge'; capacity: Float64Array; voltage: Float64Array }[];
 }
 
 export interface StructureData {

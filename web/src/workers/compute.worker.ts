@@ -13,6 +13,7 @@ import { linKK } from '../../../src/impedance/kk/lin-kk.js';
 import { computeDrt } from '../../../src/impedance/drt/drt.js';
 import { segmentHalfCycles } from '../../../src/cycling/segment.js';
 import { pairCycles } from '../../../src/cycling/cycles.js';
+import { halfCycleProfile } from '../../../src/cycling/profile.js';
 import type { Opened, Request, Responses, SpectrumData, StructureData, CyclingData } from '../lib/protocol.js';
 import { analyseStructure } from '../lib/structure-analysis.js';
 
@@ -51,8 +52,25 @@ function cyclingData(r: CyclerRecord): CyclingData {
   const mass = r.meta.activeMassG;
   const scale = mass && mass > 0 ? 1000 / mass : 1000; // Ah → mAh/g or mAh
   let cycles: CyclingData['cycles'] = [];
+  const profiles: CyclingData['profiles'] = [];
   try {
     const table = pairCycles(segmentHalfCycles(r));
+    for (const c of table.cycles) {
+      for (const h of [c.charge, c.discharge]) {
+        if (!h) continue;
+        const p = halfCycleProfile(r, h);
+        const stride = Math.max(1, Math.ceil(p.capacity.length / 800));
+        const n = Math.ceil(p.capacity.length / stride);
+        const capacity = new Float64Array(n);
+        const voltage = new Float64Array(n);
+        for (let k = 0; k < n; k++) {
+          const i = Math.min(p.capacity.length - 1, k * stride);
+          capacity[k] = p.capacity[i]! * scale;
+          voltage[k] = p.voltage[i]!;
+        }
+        profiles.push({ cycle: c.cycle, direction: h.direction, capacity, voltage });
+      }
+    }
     cycles = table.cycles.map((c) => ({
       cycle: c.cycle,
       charge: c.charge ? c.charge.capacity * scale : null,
@@ -62,7 +80,7 @@ function cyclingData(r: CyclerRecord): CyclingData {
   } catch {
     cycles = []; // not a galvanostatic record (CV, OCV …): the voltage trace is still shown
   }
-  return { time: r.time, voltage: r.voltage, current: r.current, cycles, capacityUnit: mass && mass > 0 ? 'mAh/g' : 'mAh', technique: r.meta.technique };
+  return { time: r.time, voltage: r.voltage, current: r.current, cycles, profiles, capacityUnit: mass && mass > 0 ? 'mAh/g' : 'mAh', technique: r.meta.technique };
 }
 
 function structureData(d: Structure | Trajectory): StructureData {
