@@ -43,6 +43,17 @@ const SAMPLE_CANVAS = new Function(
    return { nonWhite: nonWhite / samples, colours: colours.size, width: c.width };`,
 ) as (el: unknown) => unknown;
 
+/** Builds a DataTransfer holding one file (runs in the page). */
+const DROP_EVENT = new Function(
+  'f',
+  `const bin = atob(f.base64);
+   const bytes = new Uint8Array(bin.length);
+   for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+   const dt = new DataTransfer();
+   dt.items.add(new File([bytes], f.name));
+   return dt;`,
+) as (f: { name: string; base64: string }) => unknown;
+
 describe.runIf(chromium)('workbench in chromium', () => {
   let dir: string;
   let srv: RunningServer;
@@ -148,7 +159,10 @@ describe.runIf(chromium)('workbench in chromium', () => {
   });
 
   it('renders a dropped structure in 3D beside its g(r)', async () => {
-    await page.getByTestId('file-input').setInputFiles(STRUCTURE);
+    // Dropped as a user would: a drop event carrying the file in its DataTransfer.
+    const bytes = readFileSync(STRUCTURE).toString('base64');
+    const drop = await page.evaluateHandle(DROP_EVENT, { name: 'nhoc_32fu.extxyz', base64: bytes });
+    await page.dispatchEvent('main', 'drop', { dataTransfer: drop });
     const canvas = page.getByTestId('structure-canvas');
     await page.getByTestId('rdf').locator('svg .rdf-curve path').first().waitFor({ timeout: 30_000 });
     await expect.poll(() => canvas.getAttribute('data-rendered'), { timeout: 20_000 }).toBe('yes');
