@@ -21,6 +21,7 @@ export function biologicKind(technique: string | undefined): 'cycling' | 'voltam
   return technique && VOLTAMMETRY.has(technique) ? 'voltammetry' : 'cycling';
 }
 
+/** Consumes `t`: its columns are converted to SI units in place and become the record's. */
 export function recordFromBiologic(t: BiologicTable, file: string, format: string): CyclerRecord {
   const n = rowCount(t);
   const timeCol = findColumn(t, 'time/s');
@@ -89,11 +90,13 @@ export function recordFromBiologic(t: BiologicTable, file: string, format: strin
   return rec;
 }
 
-/** A unit conversion into a new array (the parser's column stays as read). */
+/**
+ * A unit conversion IN PLACE: the table is consumed by recordFromBiologic (no second copy of
+ * large columns is kept).
+ */
 function scaled(a: Float64Array, k: number): Float64Array {
-  const out = new Float64Array(a.length);
-  for (let i = 0; i < a.length; i++) out[i] = a[i]! * k;
-  return out;
+  for (let i = 0; i < a.length; i++) a[i] = a[i]! * k;
+  return a;
 }
 
 function toInt32(a: Float64Array): Int32Array {
