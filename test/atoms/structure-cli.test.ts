@@ -144,6 +144,20 @@ describe('superionic structure (CLI)', () => {
     expect((await runCli(['structure', 'rdf', mol, '--cell', '10', '--pairs', 'Na-Na', '--json'])).code).toBe(1);
   });
 
+  it('build: LAMMPS data and POSCAR outputs by name, same atoms', async () => {
+    const args = ['structure', 'build', '--formula', 'Na2HfO2Cl4', '--units', '4', '--density', '3', '--seed', '2'];
+    const data = join(tmp, 'start.data'), poscar = join(tmp, 'POSCAR'), xyz = join(tmp, 'start.extxyz');
+    expect((await runCli([...args, '-o', data, '--json'])).json().format).toBe('lammps-data');
+    expect((await runCli([...args, '-o', poscar])).code).toBe(0);
+    expect((await runCli([...args, '-o', xyz])).code).toBe(0);
+    const docs = (await runCli(['structure', 'info', data, poscar, xyz, '--json'])).json();
+    expect(docs.map((d: { format: string }) => d.format)).toEqual(['lammps-data', 'poscar', 'xyz']);
+    for (const d of docs) {
+      expect(d.reducedFormula).toBe('Na2HfO2Cl4');
+      expect(d.density.value).toBeCloseTo(3, 6);
+    }
+  });
+
   it('build: an impossible packing exits 3 with converged: false and writes nothing', async () => {
     const out = join(tmp, 'dense.extxyz');
     const r = await runCli(['structure', 'build', '--formula', 'NaCl', '--units', '32', '--density', '9', '-o', out, '--json']);

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
 import type { CliContext } from '../context.js';
 import { forEachFile } from '../files.js';
-import { integer, positive } from '../options.js';
+import { integer, oneOf, positive } from '../options.js';
 import { progressBar } from '../progress.js';
 import { readInputFile, writeFileAtomic } from '../../io/files.js';
 import { ConvergenceError, InputError, UsageError } from '../../core/errors.js';
@@ -23,6 +23,8 @@ import type { StructureReadOptions } from '../../formats/structure/read.js';
 import { openTrajectory } from '../../io/trajectory-stream.js';
 import { readCp2kCell } from '../../formats/structure/cp2k-cell.js';
 import { writeExtxyz } from '../../formats/structure/extxyz-write.js';
+import { writePoscar } from '../../formats/structure/vasp.js';
+import { writeLammpsData } from '../../formats/structure/lammps-data.js';
 
 interface ReadOpts {
   types?: number[];
@@ -324,7 +326,8 @@ JSON: {"file", "formers", "frames", "cutoffs": {B: Å}, "ligands": {B: {"free", 
     .requiredOption('--density <G_CM3>', 'density in g/cm3', positive)
     .option('--min-distance <Å>', 'one minimum distance for every pair (default: pair-specific from ionic radii)', positive)
     .option('--seed <N>', 'random seed (same seed, same file)', integer, 1)
-    .requiredOption('-o, --out <OUT>', 'output file (extended XYZ, written atomically)')
+    .requiredOption('-o, --out <OUT>', 'output file, written atomically (extended XYZ unless --format or the name says otherwise)')
+    .option('--format <F>', 'extxyz (default), poscar or lammps-data (default from the name: *.data/*.lmp → lammps-data, POSCAR*/*.vasp → poscar)', oneOf('extxyz', 'poscar', 'lammps-data'))
     .option('--json', 'print JSON')
     .addHelpText(
       'after',
@@ -338,7 +341,7 @@ JSON: {"file", "atoms", "formula", "units", "cell": [[Å]], "density": Quantity(
 "minDistances": {"A-B": Å}, "sweeps", "converged"}. If the atoms cannot be separated (density too high
 for the minimum distances) nothing is written and the exit status is 3.`,
     )
-    .action((opts: { formula: string; units: number; density: number; minDistance?: number; seed: number; out: string; json?: boolean }) => {
+    .action((opts: { formula: string; units: number; density: number; minDistance?: number; seed: number; out: string; format?: OutFormat; json?: boolean }) => {
       let formula: Map<string, number>;
       try {
         formula = parseFormula(opts.formula);
@@ -360,10 +363,20 @@ for the minimum distances) nothing is written and the exit status is 3.`,
         throw new ConvergenceError(why);
       }
       const s = res.structure;
-      writeFileAtomic(opts.out, writeExtxyz(s, { formula: opts.formula, units: opts.units, density_g_cm3: opts.density, seed: opts.seed }));
+      const format = opts.format ?? outputFormat(opts.out);
+      const title = `${opts.formula} x ${opts.units}, ${opts.density} g/cm3, seed ${opts.seed} (superionic structure build)`;
+      writeFileAtomic(
+        opts.out,
+        format === 'poscar'
+          ? writePoscar(s, title)
+          : format === 'lammps-data'
+            ? writeLammpsData(s, title)
+            : writeExtxyz(s, { formula: opts.formula, units: opts.units, density_g_cm3: opts.density, seed: opts.seed }),
+      );
       const minDistances = Object.fromEntries(Object.entries(res.minDistances).map(([k, v]) => [k, Math.round(v * 1000) / 1000]));
       const doc = {
         file: opts.out,
+        format,
         atoms: s.numbers.length,
         formula: opts.formula,
         units: opts.units,
@@ -377,6 +390,16 @@ for the minimum distances) nothing is written and the exit status is 3.`,
       if (opts.json) ctx.printJson(doc);
       else ctx.print(`wrote ${opts.out}: ${doc.atoms} atoms, cubic cell ${s.cell[0][0].toFixed(4)} Å, ${opts.density} g/cm3, seed ${opts.seed} (${res.sweeps} overlap-removal sweeps)`);
     });
+}
+
+type OutFormat = 'extxyz' | 'poscar' | 'lammps-data';
+
+/** The output format a file name suggests. */
+function outputFormat(out: string): OutFormat {
+  const name = out.split(/[\\/]/).pop() ?? out;
+  if (/\.(data|lmp|lammps)$/i.test(name)) return 'lammps-data';
+  if (/^(POSCAR|CONTCAR)/i.test(name) || /\.(vasp|poscar)$/i.test(name)) return 'poscar';
+  return 'extxyz';
 }
 
 function info(file: string, opts: ReadOpts) {
