@@ -4,8 +4,9 @@
  * DIR/figures/*.svg|png; `demo` does the same for the bundled NHOC study.
  */
 import type { Command } from 'commander';
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { svgToPng } from '../../figures/png.js';
 import { writeFileAtomic } from '../../io/files.js';
@@ -26,6 +27,25 @@ function packageVersion(): string {
   return (JSON.parse(readFileSync(fileURLToPath(new URL('../../../package.json', import.meta.url)), 'utf8')) as { version: string }).version;
 }
 
+/** Installed version of a dependency, for the report's software list (walks up from its entry point). */
+function dependencyVersion(name: string): string {
+  const req = createRequire(import.meta.url);
+  try {
+    let dir = dirname(req.resolve(name));
+    for (let i = 0; i < 6; i++) {
+      const f = join(dir, 'package.json');
+      if (existsSync(f)) {
+        const pkg = JSON.parse(readFileSync(f, 'utf8')) as { name?: string; version?: string };
+        if (pkg.name === name && pkg.version) return pkg.version;
+      }
+      dir = dirname(dir);
+    }
+  } catch {
+    /* not resolvable: reported as unknown */
+  }
+  return 'unknown';
+}
+
 export interface StudyOutputSummary {
   out: string;
   figures: number;
@@ -38,7 +58,8 @@ export async function runAndWrite(ctx: CliContext, studyDir: string, outDir: str
   const bar = progressBar(ctx, false);
   const run = await runStudy(studyDir, { cacheDir, onProgress: bar, codeVersion: packageVersion() });
   bar.done();
-  const software = { superionic: packageVersion(), node: process.versions.node };
+  const software: Record<string, string> & { superionic: string; node: string } = { superionic: packageVersion(), node: process.versions.node };
+  for (const dep of ['@observablehq/plot', '@resvg/resvg-js', 'linkedom', 'zod', 'ml-matrix', 'quadprog']) software[dep] = dependencyVersion(dep);
   const report = buildReport(run, software);
   const out = resolve(outDir);
   for (const f of report.figures) {
