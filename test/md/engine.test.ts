@@ -141,7 +141,7 @@ describe('smooth particle-mesh Ewald', () => {
 });
 
 describe('tabulated pair kernel (what md run uses)', () => {
-  it.each(['dsf', 'ewald'] as const)('%s: equals the exact kernel to 1e-10 in energy and 1e-6 eV/Å in forces', (method) => {
+  it.each(['dsf', 'ewald'] as const)('%s: equals the exact kernel to 1e-10 in energy and 2e-5 eV/Å in forces', (method) => {
     const s = randomNhoc(16, 31);
     const pot = demoPotential(method);
     const a = createSystem(s, pot), b = createSystem(s, pot);
@@ -152,6 +152,6 @@ describe('tabulated pair kernel (what md run uses)', () => {
     expect(Math.abs(eb.pe / ea.pe - 1)).toBeLessThan(1e-10);
     let mx = 0;
     for (let k = 0; k < 3 * a.n; k++) mx = Math.max(mx, Math.abs(a.forces[k]! - b.forces[k]!));
-    expect(mx).toBeLessThan(1e-6);
+    expect(mx).toBeLessThan(2e-5);
   });
 });
