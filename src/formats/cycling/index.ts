@@ -3,6 +3,7 @@ import type { FileFormat } from '../types.js';
 import type { CyclerRecord } from '../../cycling/record.js';
 import { biologicMprCyclingFormat, biologicMptCyclingFormat } from './biologic.js';
 import { gamryCyclingFormat } from './gamry.js';
+import { sidecarFormat } from './sidecars.js';
 import { genericCsvFormat } from '../csv-cycling/format.js';
 import { arbinCsvFormat } from '../arbin/csv.js';
 import { arbinResFormat } from '../arbin/res.js';
@@ -28,4 +29,5 @@ export const cyclingFormats: FileFormat<CyclerRecord>[] = [
   newareNdaFormat,
   newareNdaxFormat,
   genericCsvFormat,
+  sidecarFormat,
 ];
