@@ -10,7 +10,7 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { InputError } from '../core/errors.js';
 import { detectFormat } from '../formats/detect.js';
 import { structureFormats } from '../formats/structure/index.js';
-import { readTrajectory, type ReadResult, type StructureReadOptions } from '../formats/structure/read.js';
+import { readTrajectory, xyzOptions, type ReadResult, type StructureReadOptions } from '../formats/structure/read.js';
 import { LineCursor, evenTimestep, lazyTrajectory } from '../formats/structure/common.js';
 import { parseXyzFrame, requireSameSpecies, xyzFirstStructure } from '../formats/structure/xyz.js';
 import { dumpFirstStructure, parseDumpFrame, requireSameAtoms } from '../formats/structure/lammps-dump.js';
@@ -124,7 +124,7 @@ function streamXyz(fd: number, size: number, file: string, opts: OpenOptions): T
     return n + 1;
   });
   if (starts.length === 0) throw new InputError(file, 1, 'no frames');
-  const xopts = opts.cells ? { cells: opts.cells } : {};
+  const xopts = xyzOptions(opts);
   const parseAt = (k: number, arrays: boolean) => parseXyzFrame(new LineCursor(frameText(fd, starts, size, k), 0, starts[k]!.line), file, k, arrays, xopts);
   const first = parseAt(0, true);
   const structure: Structure = xyzFirstStructure(first);

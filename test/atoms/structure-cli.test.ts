@@ -28,9 +28,14 @@ describe('superionic structure (CLI)', () => {
   it('reads CP2K xyz trajectories with --cell (a .cell file or edge lengths)', async () => {
     const xyz = join(tmp, 'run-pos-1.xyz');
     const frame = (i: number, x: number): string => `2\n i = ${i}, time = ${(i * 0.5).toFixed(3)}, E = -1.0\nNa ${x} 0 0\nCl 2.8 0 0\n`;
-    writeFileSync(xyz, frame(0, 0) + frame(10, 0.1));
+    writeFileSync(xyz, frame(0, 0) + frame(10, 0.15));
     const cellFile = join(tmp, 'run-1.cell');
-    writeFileSync(cellFile, '#   Step   Time [fs]       Ax [Angstrom] Ay Az Bx By Bz Cx Cy Cz Volume\n 0 0.0 8 0 0 0 8 0 0 0 8 512\n 10 5.0 8 0 0 0 8 0 0 0 8 512\n');
+    // Cells every 5 steps, positions every 10: frames take the cell of their own step.
+    writeFileSync(cellFile, '#   Step   Time [fs]       Ax [Angstrom] Ay Az Bx By Bz Cx Cy Cz Volume\n 0 0.0 8 0 0 0 8 0 0 0 8 512\n 5 2.5 8.5 0 0 0 8.5 0 0 0 8.5 614.125\n 10 5.0 9 0 0 0 9 0 0 0 9 729\n');
+    const rdf = (await runCli(['structure', 'rdf', xyz, '--cell', cellFile, '--pairs', 'Na-Cl', '--r-max', '4', '--bin', '0.1', '--frames', '1', '--json'])).json();
+    // One Na–Cl pair at 2.65 Å in frame 2 (step 10, 9 Å cube): g = V/(1·1·shell).
+    const shell = ((4 * Math.PI) / 3) * (2.7 ** 3 - 2.6 ** 3);
+    expect(rdf.pairs['Na-Cl'].g[26]).toBeCloseTo(729 / shell, 9);
     const a = (await runCli(['structure', 'info', xyz, '--cell', cellFile, '--json'])).json();
     expect(a.frames).toBe(2);
     expect(a.timestepPs).toBeCloseTo(0.005, 12);

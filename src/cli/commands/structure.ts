@@ -113,7 +113,10 @@ function readOptions(opts: ReadOpts): StructureReadOptions {
       if (!isValidCell(c)) throw new UsageError(`--cell ${opts.cell} has no volume`);
       r.cells = [c];
     } else {
-      r.cells = readCp2kCell(readInputFile(opts.cell), opts.cell).map((x) => x.cell);
+      // By step when the frames say theirs (CP2K may print cells more often than positions).
+      const rows = readCp2kCell(readInputFile(opts.cell), opts.cell);
+      r.cells = rows.map((x) => x.cell);
+      r.cellsByStep = new Map(rows.map((x) => [x.step, x.cell]));
     }
   }
   return r;

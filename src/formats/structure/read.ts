@@ -9,7 +9,7 @@ import type { Cell, Structure } from '../../atoms/structure.js';
 import type { Trajectory } from '../../atoms/trajectory.js';
 import { structureFormats } from './index.js';
 import { isTrajectory, structureAsTrajectory } from './common.js';
-import { readXyz } from './xyz.js';
+import { readXyz, type XyzReadOptions } from './xyz.js';
 import { readLammpsData } from './lammps-data.js';
 import { readLammpsDump } from './lammps-dump.js';
 
@@ -18,6 +18,8 @@ export interface StructureReadOptions {
   typeElements?: number[];
   /** Cell(s) for xyz files without a Lattice (one, or one per frame), Å. */
   cells?: Cell[];
+  /** Cells by MD step (CP2K .cell file), preferred when a frame states its step. */
+  cellsByStep?: Map<number, Cell>;
 }
 
 export interface ReadResult {
@@ -29,11 +31,18 @@ export interface ReadResult {
 export function readTrajectory(bytes: Uint8Array, file: string, opts: StructureReadOptions = {}): ReadResult {
   const format = detectFormat<Structure | Trajectory>(bytes, file, ['structure', 'trajectory'], structureFormats);
   let data: Structure | Trajectory;
-  if (format.id === 'xyz') data = readXyz(bytes, file, opts.cells ? { cells: opts.cells } : {});
+  if (format.id === 'xyz') data = readXyz(bytes, file, xyzOptions(opts));
   else if (format.id === 'lammps-data') data = readLammpsData(bytes, file, opts.typeElements ? { typeElements: opts.typeElements } : {});
   else if (format.id === 'lammps-dump') data = readLammpsDump(bytes, file, opts.typeElements ? { typeElements: opts.typeElements } : {});
   else data = format.read(bytes, file);
   return { format: format.id, trajectory: isTrajectory(data) ? data : structureAsTrajectory(data) };
+}
+
+export function xyzOptions(opts: StructureReadOptions): XyzReadOptions {
+  const x: XyzReadOptions = {};
+  if (opts.cells) x.cells = opts.cells;
+  if (opts.cellsByStep) x.cellsByStep = opts.cellsByStep;
+  return x;
 }
 
 /** Reads the first frame of any registered structure/trajectory file. */

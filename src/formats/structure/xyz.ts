@@ -36,6 +36,8 @@ import {
 export interface XyzReadOptions {
   /** Cell(s) for files without a Lattice (CP2K): one for all frames or one per frame, Å. */
   cells?: Cell[];
+  /** Cells by MD step (a CP2K .cell file), used for frames whose comment gives the step. */
+  cellsByStep?: Map<number, Cell>;
 }
 
 interface Column {
@@ -148,7 +150,12 @@ export function parseXyzFrame(cur: LineCursor, file: string, frameIndex: number,
     if (step !== undefined && Number.isFinite(Number(step))) frame.step = Number(step);
     for (const [k, v] of kv) if (!/^(Lattice|Properties|pbc)$/i.test(k)) info[k] = Number.isFinite(Number(v)) && v !== '' ? Number(v) : v;
   }
-  if (!hasCell && opts.cells && opts.cells.length > 0) {
+  const byStep = frame.step !== undefined ? opts.cellsByStep?.get(frame.step) : undefined;
+  if (!hasCell && byStep) {
+    frame.cell = byStep;
+    hasCell = true;
+    pbc = [true, true, true];
+  } else if (!hasCell && opts.cells && opts.cells.length > 0) {
     const c = opts.cells.length === 1 ? opts.cells[0]! : opts.cells[frameIndex];
     if (!c) throw new InputError(file, commentLine, `no cell for frame ${frameIndex + 1}: the cell file has ${opts.cells.length} cells`);
     frame.cell = c;
