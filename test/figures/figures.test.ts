@@ -1,4 +1,5 @@
 import { DOMParser } from 'linkedom';
+import { assertWellFormedXml } from './xml.js';
 
 /** The bits of linkedom's element type these tests use (the project compiles without the DOM lib). */
 interface El {
@@ -60,8 +61,7 @@ describe('figures', () => {
     expect(texts).toContain(c.x);
     expect(texts).toContain(c.y);
     expect(c.fig.caption.length).toBeGreaterThan(20);
-    // strict XML: no unescaped ampersands, balanced tags
-    expect(c.fig.svg).not.toMatch(/&(?![a-z]+;|#\d+;)/);
+    expect(() => assertWellFormedXml(c.fig.svg)).not.toThrow();
   });
 
   it('Nyquist axes are equal-scaled (same data span over the same pixel length)', () => {
@@ -78,6 +78,13 @@ describe('figures', () => {
       return Math.abs((b.px - a.px) / (b.v - a.v));
     };
     expect(scale('x-axis tick label', 0)).toBeCloseTo(scale('y-axis tick label', 1), 6);
+  });
+
+  it('the XML check catches broken markup', () => {
+    expect(() => assertWellFormedXml('<svg><g></svg>')).toThrow();
+    expect(() => assertWellFormedXml('<svg><text>a & b</text></svg>')).toThrow();
+    expect(() => assertWellFormedXml('<svg><text x=1>a</text></svg>')).toThrow();
+    expect(() => assertWellFormedXml('<svg><text x="1">a &amp; b</text><path d="M0"/></svg>')).not.toThrow();
   });
 
   it('PNG rendering is deterministic (same bytes twice) and a real PNG', () => {

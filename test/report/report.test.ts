@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
+import { assertWellFormedXml } from '../figures/xml.js';
 
 describe('superionic demo → report.html', () => {
   it('writes a self-contained report with every figure, and results.json with units', async () => {
@@ -19,6 +20,9 @@ describe('superionic demo → report.html', () => {
     expect(svgs.length).toBeGreaterThan(0);
     for (const f of svgs) {
       expect(files).toContain(f.replace(/\.svg$/, '.png'));
+      const svg = readFileSync(join(out, 'figures', f), 'utf8');
+      assertWellFormedXml(svg);
+      expect(svg).toMatch(/<text[^>]*>[^<]*\([^<]*\)<\/text>/); // at least one axis label with a unit in brackets
       expect(html).toContain(`id="fig-${f.replace(/\.svg$/, '')}"`);
     }
     expect((html.match(/<figure /g) ?? []).length).toBe(svgs.length);
