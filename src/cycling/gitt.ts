@@ -13,7 +13,8 @@
  * Area convention: S is whatever the caller states (geometric electrode area by default in the
  * CLI). For composite solid-state electrodes the true active-material/electrolyte contact area is
  * unknown, so the result is an APPARENT diffusion coefficient (D ∝ 1/S²); m_B·V_M/(M_B·S) = V/S
- * is the diffusion length L. The E–√t fit's R² is reported so non-linear pulses can be flagged.
+ * is the diffusion length L. Quality checks reported per pulse: the E–√t fit's R², the rate
+ * dE/dt at the end of the following rest (relaxed?) and τ·D/L² (short-time regime?).
  */
 import { fitLine } from '../numerics/regression.js';
 import type { CyclerRecord } from './record.js';
@@ -51,6 +52,10 @@ export interface GittPulse {
   r2: number;
   /** cm²/s, apparent */
   diffusionCoefficient: number;
+  /** V/s: slope of E over the last 10 % of the rest after the pulse (should be ≈ 0: relaxed) */
+  relaxationRate: number;
+  /** τ·D/L², the validity check of the short-time solution (should be ≪ 1) */
+  tauOverDiffusionTime: number;
 }
 
 export function analyzeGitt(r: CyclerRecord, p: GittParameters): GittPulse[] {
@@ -93,6 +98,18 @@ export function analyzeGitt(r: CyclerRecord, p: GittParameters): GittPulse[] {
     const esAfter = V[after.b - 1]!;
     const deltaEs = esAfter - esBefore;
     const D = (4 / (Math.PI * tau)) * L * L * (deltaEs / deltaEt) ** 2;
+    // relaxation check: E against t over the last 10 % of the rest
+    const tEnd = t[after.b - 1]!;
+    const tFrom = tEnd - 0.1 * (tEnd - t[after.a]!);
+    const rx: number[] = [];
+    const ry: number[] = [];
+    for (let i = after.a; i < after.b; i++) {
+      if (t[i]! >= tFrom) {
+        rx.push(t[i]!);
+        ry.push(V[i]!);
+      }
+    }
+    const relaxationRate = rx.length >= 2 && rx[rx.length - 1]! > rx[0]! ? fitLine(rx, ry).slope : NaN;
     pulses.push({
       index: pulses.length + 1,
       current: cur / xs.length,
@@ -103,6 +120,8 @@ export function analyzeGitt(r: CyclerRecord, p: GittParameters): GittPulse[] {
       irDrop: fit.intercept - esBefore,
       r2: fit.r2,
       diffusionCoefficient: D,
+      relaxationRate,
+      tauOverDiffusionTime: (tau * D) / (L * L),
     });
   }
   return pulses;

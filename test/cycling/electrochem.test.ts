@@ -97,6 +97,8 @@ describe('GITT on a simulated diffusion experiment', () => {
       expect(p.irDrop).toBeCloseTo(0.03, 3);
       expect(p.r2).toBeGreaterThan(0.999);
       expect(Math.abs(p.diffusionCoefficient / D - 1)).toBeLessThan(0.01); // measured 2e-4
+      expect(p.tauOverDiffusionTime).toBeCloseTo(0.05, 3);
+      expect(Math.abs(p.relaxationRate)).toBeLessThan(1e-7); // V/s: relaxed after 6 L²/D
     }
   });
 });

@@ -48,7 +48,8 @@ electrodes the true contact area is unknown, so D is reported as an APPARENT dif
 coefficient (D ∝ 1/S²). In two-phase plateaus (ΔE_s → 0) D is not meaningful.
 
 JSON: {"pulses": [{"index", "voltage" (relaxed, V), "diffusionCoefficient" (cm2/s), "tau" (s),
-"deltaEs", "deltaEt", "irDrop" (V), "current" (mA), "r2"}], "convention"}`,
+"deltaEs", "deltaEt", "irDrop" (V), "current" (mA), "r2", "relaxationRate" (V/s at the end of
+the following rest), "tauOverDiffusionTime" (τ·D/L², should be ≪ 1)}], "convention"}`,
     )
     .action(async (files: string[], opts: Options) => {
       const m = massG(opts.massMg, true)!;
@@ -87,6 +88,8 @@ JSON: {"pulses": [{"index", "voltage" (relaxed, V), "diffusionCoefficient" (cm2/
               irDrop: quantity(p.irDrop, 'V'),
               current: quantity(p.current * 1000, 'mA'),
               r2: p.r2,
+              relaxationRate: quantity(p.relaxationRate, 'V/s'),
+              tauOverDiffusionTime: p.tauOverDiffusionTime,
             })),
           };
         },
