@@ -64,7 +64,7 @@ describe.runIf(chromium)('workbench in chromium', () => {
   beforeAll(async () => {
     const webRoot = await ensureWebBuild();
     dir = mkdtempSync(join(tmpdir(), 'superionic-web-'));
-    const study = join(dir, 'study');
+    const study = join(dir, 'nhoc-mini');
     mkdirSync(join(study, 'eis'), { recursive: true });
     copyFileSync(sharedData('eis', 'impedance.py', 'exampleDataZPlot.z'), join(study, 'eis', 'exampleDataZPlot.z'));
     copyFileSync(sharedData('structure', 'nacl_rocksalt.cif'), join(study, 'nacl_rocksalt.cif'));
@@ -173,6 +173,12 @@ describe.runIf(chromium)('workbench in chromium', () => {
     expect(stats.colours).toBeGreaterThan(20); // several elements, shading, polyhedra
     expect(Number(await page.getByTestId('bridging-count').innerText())).toBeGreaterThan(0);
     await page.screenshot({ path: join(SHOTS, 'workbench-structure.png') });
+    // One centre's polyhedron alone, chosen from the list.
+    const select = page.getByTestId('polyhedra-select');
+    const options = await select.locator('option').allInnerTexts();
+    expect(options.filter((o) => /^Hf[OCl\d]+ — atom \d+$/.test(o)).length).toBe(32); // 32 Hf centres in nhoc_32fu
+    await select.selectOption({ index: 2 });
+    expect(await select.inputValue()).toBe('0');
     expect(pageErrors).toEqual([]);
   });
 });

@@ -16,6 +16,8 @@ export interface WorkbenchFile {
 
 export interface StudyListing {
   name: string | null;
+  /** The parsed study.json, when the folder has one. */
+  manifest: unknown;
   files: WorkbenchFile[];
   truncated: boolean;
   maxUploadBytes: number;
@@ -34,9 +36,10 @@ export async function loadStudy(): Promise<StudyListing> {
   try {
     const res = await fetch('./api/study');
     if (!res.ok) throw new Error(String(res.status));
-    const doc = (await res.json()) as { name: string | null; files: ApiFile[]; truncated: boolean; limits: { maxUploadBytes: number } };
+    const doc = (await res.json()) as { name: string | null; manifest: unknown; files: ApiFile[]; truncated: boolean; limits: { maxUploadBytes: number } };
     return {
       name: doc.name,
+      manifest: doc.manifest,
       truncated: doc.truncated,
       maxUploadBytes: doc.limits.maxUploadBytes,
       files: doc.files.map((f) => ({
@@ -56,7 +59,7 @@ export async function loadStudy(): Promise<StudyListing> {
       })),
     };
   } catch {
-    return { name: null, files: [], truncated: false, maxUploadBytes: 64 * 1024 * 1024 };
+    return { name: null, manifest: null, files: [], truncated: false, maxUploadBytes: 64 * 1024 * 1024 };
   }
 }
 

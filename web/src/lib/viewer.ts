@@ -42,6 +42,8 @@ export class StructureViewer {
   readonly camera: THREE.PerspectiveCamera;
   readonly controls: OrbitControls;
   private content = new THREE.Group();
+  private atoms: THREE.InstancedMesh | null = null;
+  private readonly raycaster = new THREE.Raycaster();
   private frame = 0;
 
   constructor(readonly canvas: HTMLCanvasElement) {
@@ -118,12 +120,23 @@ export class StructureViewer {
     atoms.instanceMatrix.needsUpdate = true;
     if (atoms.instanceColor) atoms.instanceColor.needsUpdate = true;
     this.content.add(atoms);
+    this.atoms = atoms;
 
     if (periodic) this.content.add(this.cellBox(cell));
     if (a && opts.polyhedra !== 'none') this.addPolyhedra(s, a, pos, inv, cell, opts.polyhedra);
 
     if (resetCamera) this.frameCamera(pos, periodic ? cell : null);
     this.requestRender();
+  }
+
+  /** The atom under a point of the canvas (client coordinates), or null. */
+  pick(clientX: number, clientY: number): number | null {
+    if (!this.atoms) return null;
+    const rect = this.canvas.getBoundingClientRect();
+    const ndc = new THREE.Vector2(((clientX - rect.left) / rect.width) * 2 - 1, -((clientY - rect.top) / rect.height) * 2 + 1);
+    this.raycaster.setFromCamera(ndc, this.camera);
+    const hit = this.raycaster.intersectObject(this.atoms, false)[0];
+    return hit?.instanceId ?? null;
   }
 
   /** Distinct polyhedron labels in order of first appearance (the colour key). */
@@ -206,6 +219,7 @@ export class StructureViewer {
   }
 
   private clear(): void {
+    this.atoms = null;
     for (const child of [...this.content.children]) {
       this.content.remove(child);
       const o = child as THREE.Mesh;
