@@ -55,7 +55,8 @@ Retention = Q_dis(last cycle) / Q_dis(reference cycle); cycleLife = first cycle 
 reference below 80 % of it (null if none).
 
 JSON: {"cycles": [{"cycle", "charge": Quantity, "discharge": Quantity, "coulombicEfficiency",
-"energyCharge", "energyDischarge" (mWh or mWh/g), "averageVoltageCharge",
+"energyCharge", "energyDischarge" (mWh or mWh/g), "energyEfficiency" (same pairing as CE),
+"averageVoltageCharge",
 "averageVoltageDischarge" (V), "current" (mA), "cRate" (with --mass-mg)}], "retention": {"reference", "last", "value",
 "cycleLife", "threshold"}, "order", "initial"}`,
     )
@@ -235,6 +236,12 @@ function summary(file: string, mass: number | undefined, order: CycleOrder, ref:
       coulombicEfficiency: c.coulombicEfficiency,
       energyCharge: c.charge ? energy(c.charge.energy) : null,
       energyDischarge: c.discharge ? energy(c.discharge.energy) : null,
+      energyEfficiency:
+        c.charge && c.discharge && c.charge.energy > 0 && c.discharge.energy > 0
+          ? table.order === 'charge-first'
+            ? c.discharge.energy / c.charge.energy
+            : c.charge.energy / c.discharge.energy
+          : null,
       averageVoltageCharge: c.charge ? quantity(c.charge.averageVoltage, 'V') : null,
       averageVoltageDischarge: c.discharge ? quantity(c.discharge.averageVoltage, 'V') : null,
       current: quantity(((c.discharge ?? c.charge)!.current) * 1000, 'mA'),
