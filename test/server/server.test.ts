@@ -112,6 +112,7 @@ describe('file access stays inside the study', () => {
     expect(res.status).toBe(200);
     expect(res.body.equals(readFileSync(join(study, 'data', 'eis', 'exampleData.csv')))).toBe(true);
     expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['cross-origin-resource-policy']).toBe('same-origin');
   });
 
   it('follows a link that stays inside the study', async () => {
