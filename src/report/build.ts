@@ -8,6 +8,7 @@ import type { StudyRun } from '../study/pipeline.js';
 import type { AnalysisOutcome } from '../study/types.js';
 import { figuresFor } from './figures-for.js';
 import { esc, table } from './html.js';
+import { summaryTable } from './summary.js';
 import { tablesFor } from './tables.js';
 
 export interface Software {
@@ -94,6 +95,7 @@ ${m.description ? `<p>${esc(m.description)}</p>` : ''}
 ${m.reference ? `<p class="muted">Reference: ${esc(m.reference)}</p>` : ''}
 ${anyGenerated ? '<p><span class="gen">generated</span> marks inputs that were generated (simulated) rather than measured; their numbers reproduce the values they were generated from.</p>' : ''}
 ${problems.length ? `<p><b>${problems.length} problem${problems.length > 1 ? 's' : ''}</b> — see <a href="#problems">the list at the end</a>; the rest of the study was analysed.</p>` : ''}
+${summaryTable(run.outcomes)}
 <h2>Contents</h2>
 ${summary}
 ${provenance(run)}
