@@ -28,4 +28,10 @@ export interface Trajectory {
   timestepPs?: number;
   /** Iterates frames in order; may stream from disk. Each call starts from the first frame. */
   frames(): Iterable<Frame> | AsyncIterable<Frame>;
+  /**
+   * Random access to frame `index` (0-based) without parsing the others, where the source
+   * allows it (the file readers record where each frame starts). Throws RangeError outside
+   * 0 … frameCount−1.
+   */
+  frame?(index: number): Frame;
 }

@@ -138,15 +138,13 @@ function streamXyz(fd: number, size: number, file: string, opts: OpenOptions): T
     const tm = /(?:^|\s)Time\s*=\s*"?([-+\d.eE]+)/i.exec(comment);
     times.push(cp ? Number(cp[1]) / 1000 : tm ? Number(tm[1]) : undefined);
   }
-  function* frames(): Generator<Frame> {
-    yield first.frame;
-    for (let k = 1; k < starts.length; k++) {
-      const p = parseAt(k, false);
-      requireSameSpecies(first, p, file, starts[k]!.line, k);
-      yield p.frame;
-    }
-  }
-  return lazyTrajectory(structure, starts.length, frames, evenTimestep(times));
+  const frameAt = (k: number): Frame => {
+    if (k === 0) return first.frame;
+    const p = parseAt(k, false);
+    requireSameSpecies(first, p, file, starts[k]!.line, k);
+    return p.frame;
+  };
+  return lazyTrajectory(structure, starts.length, frameAt, evenTimestep(times));
 }
 
 function streamDump(fd: number, size: number, file: string, opts: OpenOptions): Trajectory {
@@ -159,13 +157,11 @@ function streamDump(fd: number, size: number, file: string, opts: OpenOptions): 
   const dopts = opts.typeElements ? { typeElements: opts.typeElements } : {};
   const parseAt = (k: number) => parseDumpFrame(new LineCursor(frameText(fd, starts, size, k), 0, starts[k]!.line), file, dopts, k);
   const first = parseAt(0);
-  function* frames(): Generator<Frame> {
-    yield first.frame;
-    for (let k = 1; k < starts.length; k++) {
-      const p = parseAt(k);
-      requireSameAtoms(first, p, file, starts[k]!.line, k);
-      yield p.frame;
-    }
-  }
-  return lazyTrajectory(dumpFirstStructure(first), starts.length, frames);
+  const frameAt = (k: number): Frame => {
+    if (k === 0) return first.frame;
+    const p = parseAt(k);
+    requireSameAtoms(first, p, file, starts[k]!.line, k);
+    return p.frame;
+  };
+  return lazyTrajectory(dumpFirstStructure(first), starts.length, frameAt);
 }

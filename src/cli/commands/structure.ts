@@ -157,6 +157,17 @@ async function* selectedFrames(
   let k = 0;
   let yielded = 0;
   const last = Math.min(stop, total ?? Number.POSITIVE_INFINITY);
+  if (t.frame && total !== undefined) {
+    // Random access: frames outside the selection are not even parsed.
+    const picked: number[] = [];
+    for (let k = start; k < last; k += step) picked.push(k);
+    if (picked.length === 0) throw new InputError(file, undefined, `--frames ${spec?.text ?? ''} selects no frames (the file has ${total} frames)`);
+    for (let m = 0; m < picked.length; m++) {
+      yield t.frame(picked[m]!);
+      progress?.(m + 1, picked.length, `frame ${picked[m]! + 1}/${total}`);
+    }
+    return;
+  }
   for await (const f of t.frames() as AsyncIterable<Frame>) {
     if (k >= stop) break;
     if (k >= start && (k - start) % step === 0) {

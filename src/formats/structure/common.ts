@@ -124,21 +124,30 @@ export function isTrajectory(x: Structure | Trajectory): x is Trajectory {
 
 /** A one-frame trajectory view of a structure. */
 export function structureAsTrajectory(s: Structure): Trajectory {
-  return {
-    structure: s,
-    frameCount: 1,
-    frames: () => [{ positions: s.positions, cell: s.cell }],
-  };
+  return lazyTrajectory(s, 1, () => ({ positions: s.positions, cell: s.cell }));
 }
 
-/** Wraps a lazy frame parser as a Trajectory whose frames() restarts each call. */
+/**
+ * Wraps a frame parser as a Trajectory: frames() parses one frame at a time (restarting each
+ * call) and frame(k) parses only frame k.
+ */
 export function lazyTrajectory(
   structure: Structure,
   frameCount: number,
-  frames: () => Generator<Frame>,
+  frameAt: (k: number) => Frame,
   timestepPs?: number,
 ): Trajectory {
-  const t: Trajectory = { structure, frameCount, frames };
+  const t: Trajectory = {
+    structure,
+    frameCount,
+    *frames() {
+      for (let k = 0; k < frameCount; k++) yield frameAt(k);
+    },
+    frame(k: number): Frame {
+      if (!Number.isInteger(k) || k < 0 || k >= frameCount) throw new RangeError(`frame ${k} outside 0…${frameCount - 1}`);
+      return frameAt(k);
+    },
+  };
   if (timestepPs !== undefined && Number.isFinite(timestepPs) && timestepPs > 0) t.timestepPs = timestepPs;
   return t;
 }

@@ -202,15 +202,13 @@ export function readLammpsDump(bytes: Uint8Array, file: string, opts: LammpsRead
   const first = parseDumpFrame(new LineCursor(text, starts[0]!.pos, starts[0]!.line), file, opts, 0);
   const structure = dumpFirstStructure(first);
   if (starts.length === 1) return structure;
-  function* frames(): Generator<Frame> {
-    yield first.frame;
-    for (let k = 1; k < starts.length; k++) {
-      const p = parseDumpFrame(new LineCursor(text, starts[k]!.pos, starts[k]!.line), file, opts, k);
-      requireSameAtoms(first, p, file, starts[k]!.line, k);
-      yield p.frame;
-    }
-  }
-  return lazyTrajectory(structure, starts.length, frames);
+  const frameAt = (k: number): Frame => {
+    if (k === 0) return first.frame;
+    const p = parseDumpFrame(new LineCursor(text, starts[k]!.pos, starts[k]!.line), file, opts, k);
+    requireSameAtoms(first, p, file, starts[k]!.line, k);
+    return p.frame;
+  };
+  return lazyTrajectory(structure, starts.length, frameAt);
 }
 
 export const lammpsDumpFormat: FileFormat<Structure | Trajectory> = {

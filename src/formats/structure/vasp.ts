@@ -211,11 +211,7 @@ export function readXdatcar(bytes: Uint8Array, file: string): Trajectory {
     pbc: [true, true, true],
     info: { comment: h0.comment.trim(), variableCell: variable },
   };
-  function* frames(): Generator<Frame> {
-    yield first;
-    for (let k = 1; k < blocks.length; k++) yield parse(blocks[k]!, k);
-  }
-  return lazyTrajectory(structure, blocks.length, frames);
+  return lazyTrajectory(structure, blocks.length, (k) => (k === 0 ? first : parse(blocks[k]!, k)));
 }
 
 /** Scores a POSCAR-like header: 2 = numeric scale, lattice rows and counts check out. */

@@ -287,15 +287,13 @@ export function readXyz(bytes: Uint8Array, file: string, opts: XyzReadOptions = 
     const tm = /(?:^|\s)Time\s*=\s*"?([-+\d.eE]+)/i.exec(comment);
     times.push(cp ? Number(cp[1]) / 1000 : tm ? Number(tm[1]) : undefined);
   }
-  function* frames(): Generator<Frame> {
-    yield first.frame;
-    for (let k = 1; k < starts.length; k++) {
-      const p = parseXyzFrame(new LineCursor(text, starts[k]!.pos, starts[k]!.line), file, k, false, opts);
-      requireSameSpecies(first, p, file, starts[k]!.line, k);
-      yield p.frame;
-    }
-  }
-  return lazyTrajectory(structure, starts.length, frames, evenTimestep(times));
+  const frameAt = (k: number): Frame => {
+    if (k === 0) return first.frame;
+    const p = parseXyzFrame(new LineCursor(text, starts[k]!.pos, starts[k]!.line), file, k, false, opts);
+    requireSameSpecies(first, p, file, starts[k]!.line, k);
+    return p.frame;
+  };
+  return lazyTrajectory(structure, starts.length, frameAt, evenTimestep(times));
 }
 
 function sniffXyz(head: FileHead): number {

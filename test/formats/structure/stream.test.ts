@@ -24,8 +24,25 @@ describe('streaming large trajectories (forced with maxInMemoryBytes: 0)', () =>
         expect(b[k]!.step).toBe(a[k]!.step);
       }
       expect(Array.from(streamed.trajectory.structure.numbers)).toEqual(Array.from(whole.trajectory.structure.numbers));
+      // Random access parses one frame only, same numbers.
+      for (const t of [whole.trajectory, streamed.trajectory]) {
+        expect(Array.from(t.frame!(150).positions)).toEqual(Array.from(a[150]!.positions));
+        expect(() => t.frame!(200)).toThrow(RangeError);
+      }
     });
   }
+
+  it('random access skips frames it does not need (a bad frame 2 does not stop frame 3)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'stream-'));
+    const f = join(dir, 't.xyz');
+    const ok = (x: number): string => `1\nc\nNa ${x} 0 0\n`;
+    writeFileSync(f, ok(0) + '1\nc\nNa 0 zz 0\n' + ok(2));
+    for (const limit of [0, undefined]) {
+      const t = openTrajectory(f, { maxInMemoryBytes: limit }).trajectory;
+      expect(t.frame!(2).positions[0]).toBe(2);
+      expect(inputError(() => t.frame!(1)).message).toBe(`${f}:6: y is "zz"; expected a number`);
+    }
+  });
 
   it('keeps true line numbers in errors of later frames', () => {
     const dir = mkdtempSync(join(tmpdir(), 'stream-'));
