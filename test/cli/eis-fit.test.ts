@@ -142,8 +142,8 @@ describe('superionic eis fit', () => {
       [['--circuit', GS, '--initial', 'R7=1'], /--initial: unknown parameter "R7"/, 1],
       [['--circuit', GS, '--initial', 'R0=abc'], /--initial: value of R0 is "abc"/, 1],
       [['--circuit', GS, '--bulk', 'C1'], /--bulk: "C1" is not a resistance/, 1],
-      [['--circuit', GS, '--diameter-cm', '1'], /--thickness-cm: the conductivity needs the pellet thickness/, 1],
-      [['--circuit', GS, '--thickness-cm', '0.1', '--diameter-cm', '1', '--area-cm2', '1'], /exactly one of --diameter-cm and --area-cm2/, 1],
+      [['--circuit', GS, '--diameter-cm', '1'], /--thickness-cm: the conductivity needs the pellet thickness/, 2],
+      [['--circuit', GS, '--thickness-cm', '0.1', '--diameter-cm', '1', '--area-cm2', '1'], /exactly one of --diameter-cm and --area-cm2/, 2],
       [['--circuit', GS, '--weighting', 'foo'], /weighting/, 2],
       [['--circuit', GS, '--fmin', '1e9'], /0 points in the selected range cannot determine 7 parameters/, 1],
     ];

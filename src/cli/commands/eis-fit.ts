@@ -2,7 +2,7 @@ import { Option, type Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { forEachFile } from '../files.js';
 import { integer, positive } from '../options.js';
-import { InputError } from '../../core/errors.js';
+import { InputError, UsageError } from '../../core/errors.js';
 import { quantity, type Quantity } from '../../core/quantity.js';
 import { readImpedance } from '../../formats/impedance/index.js';
 import { readInputFile } from '../../io/files.js';
@@ -118,9 +118,10 @@ export function register(eis: Command, ctx: CliContext): void {
       if (initial) model.parameterVector(initial, '--initial', false); // names and ranges checked once, up front
       if (opts.bulk !== undefined) bulkParameter(model, new Float64Array(model.parameterCount).fill(1), opts.bulk);
       const geometry = opts.thicknessCm !== undefined || opts.diameterCm !== undefined || opts.areaCm2 !== undefined;
-      if (geometry && opts.thicknessCm === undefined) throw new InputError('--thickness-cm', undefined, 'the conductivity needs the pellet thickness too');
+      // contradictory or incomplete geometry flags are a usage error (exit 2), as in `polarization`
+      if (geometry && opts.thicknessCm === undefined) throw new UsageError('--thickness-cm: the conductivity needs the pellet thickness too');
       if (geometry && (opts.diameterCm === undefined) === (opts.areaCm2 === undefined)) {
-        throw new InputError('--area-cm2', undefined, 'give exactly one of --diameter-cm and --area-cm2 with --thickness-cm');
+        throw new UsageError('--area-cm2: give exactly one of --diameter-cm and --area-cm2 with --thickness-cm');
       }
       let failed = 0;
       await forEachFile(
