@@ -114,6 +114,14 @@ describe.runIf(chromium)('workbench in chromium', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it('says in one line why a dropped file cannot be read', async () => {
+    await page.getByTestId('file-input').setInputFiles({ name: 'notes.csv', mimeType: 'text/csv', buffer: Buffer.from('sample,comment\nA,fine\n') });
+    const error = page.getByTestId('open-error');
+    await error.waitFor({ timeout: 10_000 });
+    expect(await error.innerText()).toMatch(/^notes\.csv: .*not a recognised .*file format/);
+    expect(pageErrors).toEqual([]);
+  });
+
   it('fits a dropped impedance file and draws the fit on the Nyquist plot', async () => {
     await page.getByTestId('file-input').setInputFiles(EIS);
     const nyquist = page.getByTestId('nyquist');
