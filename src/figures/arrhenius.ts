@@ -49,7 +49,7 @@ export function arrheniusFigure(series: ArrheniusSeries[], opts: { id?: string; 
   const spec = themed({
     x: { label: '1000/T (K⁻¹)' },
     y: logAxis('σ (S cm⁻¹)'),
-    marks: [...marks, ...legend(entries, 'top-right')],
+    marks: [...marks, ...legend(entries, 'bottom-left')],
   });
   return figure(
     opts.id ?? 'arrhenius',

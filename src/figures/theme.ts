@@ -82,6 +82,22 @@ export function themed(spec: PlotSpec & { x?: Record<string, unknown>; y?: Recor
   };
 }
 
+/** A horizontal stroke 18 px long centred on the mark's position (Plot custom symbol), for line legends. */
+const LINE_SYMBOL = {
+  draw(context: { moveTo(x: number, y: number): void; lineTo(x: number, y: number): void }): void {
+    context.moveTo(-9, 0);
+    context.lineTo(9, 0);
+  },
+};
+const DASHED_LINE_SYMBOL = {
+  draw(context: { moveTo(x: number, y: number): void; lineTo(x: number, y: number): void }): void {
+    context.moveTo(-9, 0);
+    context.lineTo(-2.5, 0);
+    context.moveTo(2.5, 0);
+    context.lineTo(9, 0);
+  },
+};
+
 export interface LegendEntry {
   label: string;
   color: string;
@@ -117,7 +133,7 @@ export function legend(entries: LegendEntry[], anchor: 'top-right' | 'top-left' 
     const cy = y0 + 4 + rowH * i + rowH / 2;
     const sx = x0 + 16;
     if (e.symbol !== 'dot') {
-      marks.push(Plot.text([0], { frameAnchor: anchor, text: () => (e.dashed ? '– –' : '——'), dx: sx, dy: cy, fill: e.color, fontSize: 10, textAnchor: 'middle', fontWeight: 'bold', ...facet } as never));
+      marks.push(Plot.dot([0], { frameAnchor: anchor, dx: sx, dy: cy, symbol: e.dashed ? DASHED_LINE_SYMBOL : LINE_SYMBOL, stroke: e.color, strokeWidth: 1.8, fill: 'none', r: 9, ...facet } as never));
     }
     if (e.symbol === 'dot' || e.symbol === 'both' || e.symbol === undefined) {
       marks.push(Plot.dot([0], { frameAnchor: anchor, dx: sx, dy: cy, r: 3.5, stroke: e.color, fill: e.filled ? e.color : 'white', strokeWidth: 1.5, ...facet } as never));
