@@ -10,7 +10,7 @@ import { computeDrt, type DrtResult, type InductanceMode } from '../../impedance
 import { basisNames, type BasisName } from '../../impedance/drt/basis.js';
 import type { LambdaMethod } from '../../impedance/drt/lambda.js';
 import { quantity } from '../../core/quantity.js';
-import { UsageError } from '../../core/errors.js';
+import { ConvergenceError, UsageError } from '../../core/errors.js';
 
 interface Options {
   lambda: number | 'auto';
@@ -103,7 +103,7 @@ longer than 1/(2πf)) with no extension, so its highest-frequency peak sits on t
 peak is found at 4.7e-4 s instead. No credible band is computed (the Bayesian band of
 pyDRTtools takes ~100 s per spectrum; not built).
 
-JSON: {"lambda", "lambdaMethod", "tau": [s], "gamma": [Ohm], "rInf": Ohm, "inductance": H,
+JSON: {"converged", "lambda", "lambdaMethod", "tau": [s], "gamma": [Ohm], "rInf": Ohm, "inductance": H,
 "polarizationResistance": Ohm, "peaks": [{"tau": s, "frequency": Hz, "resistance": Ohm,
 "height": Ohm, "widthDecades", "phi", "atEdge"}], "points", "derivative", "basis",
 "shapeFactor", "weighting", "relativeResidualRms", "lambdaScan": {"log10Lambda": [], "score": []}}`,
@@ -121,17 +121,29 @@ JSON: {"lambda", "lambdaMethod", "tau": [s], "gamma": [Ohm], "rInf": Ohm, "induc
         (file) => {
           let s = readImpedance(readInputFile(file), file);
           if (opts.fmin !== undefined || opts.fmax !== undefined) s = selectFrequencyRange(s, opts.fmin, opts.fmax);
-          const r = computeDrt(s, {
-            lambda: opts.lambda,
-            lambdaMethod: opts.lambdaMethod,
-            derivative,
-            basis: opts.basis,
-            fwhmCoefficient: opts.fwhmCoefficient,
-            inductance: opts.inductance,
-            weighting: opts.weighting,
-            pointsPerDecade: opts.pointsPerDecade,
-            tauRange: opts.tauRange,
-          });
+          let r: DrtResult;
+          try {
+            r = computeDrt(s, {
+              lambda: opts.lambda,
+              lambdaMethod: opts.lambdaMethod,
+              derivative,
+              basis: opts.basis,
+              fwhmCoefficient: opts.fwhmCoefficient,
+              inductance: opts.inductance,
+              weighting: opts.weighting,
+              pointsPerDecade: opts.pointsPerDecade,
+              tauRange: opts.tauRange,
+            });
+          } catch (e) {
+            // CONTRACT §0: exit 3, and under --json the document still comes, with converged: false.
+            if (!(e instanceof ConvergenceError)) throw e;
+            ctx.error(`${file}: did not converge: ${e.message}`);
+            ctx.setExitCode(3);
+            const doc = { file, converged: false, error: e.message } as unknown as ReturnType<typeof toJson>;
+            // forEachFile prints a single file's document only on success: print it here.
+            if (json && files.length === 1) ctx.printJson(doc);
+            return doc;
+          }
           if (r.lambdaMethod !== 'fixed' && r.lambda < 1e-6 && r.peaks.length > 4) {
             ctx.warn(`${file}: ${r.lambdaMethod} chose a small λ = ${r.lambda.toExponential(1)} and ${r.peaks.length} peaks; unless the data are nearly noise-free, some peaks may be artefacts (compare --lambda-method lcurve)`, json);
           }
@@ -147,6 +159,7 @@ JSON: {"lambda", "lambdaMethod", "tau": [s], "gamma": [Ohm], "rInf": Ohm, "induc
 
 function toJson(r: DrtResult, points: number, weighting: string) {
   return {
+    converged: true,
     lambda: r.lambda,
     lambdaMethod: r.lambdaMethod,
     tau: r.tau,
@@ -174,6 +187,7 @@ function toJson(r: DrtResult, points: number, weighting: string) {
 }
 
 function human(d: ReturnType<typeof toJson>): string {
+  if (!d.converged) return 'DRT: did not converge';
   const g = (x: number) => x.toPrecision(4);
   const lines = [
     `DRT (${d.points} points, ${d.basis} basis, derivative ${d.derivative}, λ = ${d.lambda.toExponential(3)} [${d.lambdaMethod}])`,
