@@ -35,7 +35,7 @@ export function drtFigure(curves: DrtCurve[], opts: { id?: string; title?: strin
   const spec = themed({
     x: logAxis('τ (s)'),
     y: { label: 'γ (Ω)', zero: true },
-    marks: [...marks, ...legend(curves.map((c, i) => ({ label: c.label, color: seriesColor(i), symbol: 'line' as const })), 'top-right')],
+    marks: [...marks, ...legend(curves.map((c, i) => ({ label: c.label, color: seriesColor(i), symbol: 'line' as const })), 'top-left')],
   });
   return figure(opts.id ?? 'drt', opts.title ?? 'Distribution of relaxation times', 'DRT γ(ln τ) (Tikhonov-regularised, non-negative); the area under a peak is its resistance. Triangles mark the detected peaks.', spec);
 }
