@@ -141,8 +141,13 @@ export class RdfAccumulator {
  * g ≥ 1 (extended to the top of that peak); the minimum is the lowest smoothed value after it,
  * searched until g has climbed 90 % of the way back to 1 or by a fifth of the peak-to-minimum
  * depth, whichever comes first (so deeper wells of later shells are not taken). A flat minimum (a gap where g = 0) gives its middle.
- * Returns undefined if there is no peak or no minimum.
+ * Returns undefined if there is no peak or no minimum, or if the smoothed peak is below 1.3 or
+ * the minimum less than 25 % below it (noise of an unstructured packing, not a shell).
  */
+/** Smallest smoothed first-peak height, and smallest peak-to-minimum depth as a fraction of it. */
+const MIN_PEAK = 1.3;
+const MIN_DEPTH = 0.25;
+
 export function firstMinimum(r: ArrayLike<number>, g: ArrayLike<number>, smoothA = 0.1): number | undefined {
   const n = g.length;
   const dr = n > 1 ? r[1]! - r[0]! : 1;
@@ -188,5 +193,8 @@ export function firstMinimum(r: ArrayLike<number>, g: ArrayLike<number>, smoothA
     if (first >= 0 && v - minVal >= rise) break;
   }
   if (first < 0) return undefined;
+  // A real coordination shell: a peak clearly above 1 and a minimum clearly below it (random
+  // packings give noise peaks near 1 that must not become cutoffs).
+  if (top < MIN_PEAK || top - minVal < MIN_DEPTH * top) return undefined;
   return (r[first]! + r[last]!) / 2;
 }

@@ -63,6 +63,8 @@ describe('first-minimum cutoff suggestion', () => {
     expect(firstMinimum(r, g)).toBeCloseTo(3.0, 1);
     expect(Math.abs(firstMinimum(r, g)! - 3.0)).toBeLessThan(0.03);
     expect(firstMinimum(r, r.map(() => 0.5))).toBeUndefined();
+    // An unstructured packing: a step to 1 with ±0.1 wiggles has no shell.
+    expect(firstMinimum(r, r.map((x) => (x < 2 ? 0 : 1 + 0.1 * Math.sin(9 * x))))).toBeUndefined();
   });
 });
 
