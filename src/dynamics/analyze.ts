@@ -11,6 +11,8 @@ import { Unwrapper, type DriftCorrection } from './unwrap.js';
 import { collectiveSeries, msdFft } from './msd.js';
 import { fitDiffusionGls, type DiffusionFit } from './gls-msd.js';
 import { havenRatio, nernstEinstein } from './conductivity.js';
+import { OccupancyGrid, detectHops, findSites } from './sites.js';
+import type { Cell } from '../atoms/structure.js';
 
 export interface DiffusionOptions {
   species: string;
@@ -23,7 +25,21 @@ export interface DiffusionOptions {
   fitStartPs?: number;
   fitEndPs?: number;
   drift?: DriftCorrection;
+  /** Voxels per cell vector for the site-occupancy map and hop count (0/undefined: skip). */
+  sitesGrid?: number;
   onProgress?: ProgressCallback;
+}
+
+export interface SiteSummary {
+  grid: number;
+  /** Sites = local maxima of the ion density above twice its mean. */
+  sites: number;
+  hops: number;
+  /** Hops per ion per ps. */
+  hopRatePerIonPerPs: number;
+  /** Fraction of ion-frames within the assignment radius (½ of the mean site spacing, ≤ 1.5 Å) of a site. */
+  occupiedFraction: number;
+  radiusA: number;
 }
 
 export interface DiffusionResult {
@@ -44,6 +60,7 @@ export interface DiffusionResult {
   ambiguousSteps: number;
   maxStepFraction: number;
   unwrappedInFile: boolean;
+  sites?: SiteSummary;
 }
 
 export async function analyzeDiffusion(traj: Trajectory, opts: DiffusionOptions): Promise<DiffusionResult> {
@@ -60,6 +77,7 @@ export async function analyzeDiffusion(traj: Trajectory, opts: DiffusionOptions)
   let volume = 0;
   let frames = 0;
   let unwrappedInFile = false;
+  let firstCell: Cell | undefined;
   const total = traj.frameCount ?? 0;
   for await (const f of traj.frames()) {
     if (!unwrapper) {
@@ -72,6 +90,7 @@ export async function analyzeDiffusion(traj: Trajectory, opts: DiffusionOptions)
         frameIntervalFs: opts.frameIntervalPs * 1000,
       });
     }
+    firstCell ??= f.cell;
     unwrapper.push(f.positions, f.cell, f.velocities);
     volume += cellVolume(f.cell);
     frames++;
@@ -113,8 +132,26 @@ export async function analyzeDiffusion(traj: Trajectory, opts: DiffusionOptions)
       result.conductivity.collectiveStderr = per * collective.stderr;
     }
   }
+  if (opts.sitesGrid && opts.sitesGrid > 0 && firstCell) result.sites = siteAnalysis(series.positions, T, M, firstCell, opts.sitesGrid, dt, volume);
   if (collective && collective.D > 0 && tracer.D > 0) {
     result.haven = havenRatio(tracer.D, tracer.stderr, collective.D, collective.stderr);
   }
   return result;
+}
+
+function siteAnalysis(pos: Float64Array, T: number, M: number, cell: Cell, g: number, dt: number, volume: number): SiteSummary {
+  const grid = new OccupancyGrid(cell, [g, g, g]);
+  const idx = Int32Array.from({ length: M }, (_, i) => i);
+  for (let t = 0; t < T; t++) grid.add(pos.subarray(t * 3 * M, (t + 1) * 3 * M), idx);
+  const dens = grid.density();
+  const mean = M / volume;
+  const sites = findSites(dens, [g, g, g], 2 * mean);
+  const spacing = sites.length > 0 ? Math.cbrt(volume / sites.length) : 0;
+  const radius = Math.min(1.5, 0.5 * spacing);
+  const h = detectHops(pos, T, M, cell, sites, radius);
+  const duration = (T - 1) * dt;
+  return {
+    grid: g, sites: sites.length, hops: h.hops.length, hopRatePerIonPerPs: duration > 0 ? h.hops.length / (M * duration) : 0,
+    occupiedFraction: h.occupiedFraction, radiusA: radius,
+  };
 }

@@ -29,6 +29,17 @@ describe('superionic diffusion', () => {
     expect(Math.abs(r.json().diffusionCoefficient.value / (ref.gls_10_end.D_A2_per_ps * 1e-4) - 1)).toBeLessThan(0.02);
   });
 
+  it('--sites-grid adds a site map summary with hop counts', async () => {
+    const r = await runCli(['diffusion', sharedData('structure', 'nhoc_32fu_traj.extxyz'), '--species', 'Na', '--timestep-fs', '1000', '--sites-grid', '16', '--json']);
+    expect(r.code).toBe(0);
+    const s = r.json().sites;
+    expect(s.grid).toBe(16);
+    expect(s.sites).toBeGreaterThan(0);
+    expect(s.occupiedFraction).toBeGreaterThan(0);
+    expect(s.occupiedFraction).toBeLessThanOrEqual(1);
+    expect(s.hopRatePerIonPerPs).toBeCloseTo(s.hops / (64 * 199), 12);
+  });
+
   it('rejects a species that is absent and a single structure', async () => {
     const a = await runCli(['diffusion', sharedData('structure', 'nhoc_32fu_traj.extxyz'), '--species', 'Li', '--timestep-fs', '1', '--json']);
     expect(a.code).toBe(1);

@@ -23,6 +23,7 @@ interface Options {
   fitStartPs?: number;
   fitEndPs?: number;
   drift: DriftCorrection;
+  sitesGrid?: number;
   json?: boolean;
 }
 
@@ -39,6 +40,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--fit-start-ps <A>', 'start of the fit window in ps of lag (default 10 % of the run)', number)
     .option('--fit-end-ps <B>', 'end of the fit window in ps of lag (default: the longest lag)', number)
     .option('--drift <mode>', 'centre-of-mass drift removed: framework (non-mobile atoms), com (all atoms), none', oneOf('framework', 'com', 'none'), 'framework')
+    .option('--sites-grid <N>', 'also map ion sites on an N×N×N grid (density maxima > 2× mean) and count hops between them', integer)
     .option('--json', 'print JSON')
     .addHelpText(
       'after',
@@ -57,7 +59,8 @@ Collective (charge) MSD of Σᵢrᵢ/√N gives D_σ, σ_collective and the Have
 JSON: {"species", "diffusionCoefficient": {value, unit: "cm2/s", stderr}, "conductivity"?:
 {S/cm}, "msd": {"time": [ps], "value": [Å^2]}, "chargeDiffusionCoefficient", "havenRatio",
 "conductivityCollective"?, "collectiveMsd", "fit", "ions", "frames", "frameIntervalPs",
-"volume", "unwrap"}`,
+"volume", "unwrap", "sites"? (with --sites-grid: sites, hops, hopRatePerIonPerPs,
+occupiedFraction)}`,
     )
     .action(async (files: string[], opts: Options) => {
       const json = Boolean(opts.json);
@@ -85,6 +88,7 @@ async function run(ctx: CliContext, file: string, opts: Options, json: boolean) 
       fitStartPs: opts.fitStartPs,
       fitEndPs: opts.fitEndPs,
       drift: opts.drift,
+      sitesGrid: opts.sitesGrid,
       onProgress: bar,
     });
   } catch (e) {
@@ -145,6 +149,7 @@ function toDoc(r: DiffusionResult, opts: Options, charge: number | undefined) {
   if (opts.temperature !== undefined) doc.temperature = quantity(opts.temperature, 'K');
   if (charge !== undefined) doc.charge = charge;
   doc.drift = opts.drift;
+  if (r.sites) doc.sites = r.sites;
   doc.unwrap = { unwrappedInFile: r.unwrappedInFile, ambiguousSteps: r.ambiguousSteps, maxStepFraction: r.maxStepFraction };
   return doc;
 }
