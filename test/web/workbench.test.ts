@@ -158,6 +158,18 @@ describe.runIf(chromium)('workbench in chromium', () => {
     expect(Math.abs((await value('R0')) - 0.0165) / 0.0165).toBeLessThan(0.02);
     expect(Math.abs((await value('R1')) + (await value('R2')) - 0.01407) / 0.01407).toBeLessThan(0.06);
     await nyquist.locator('svg .fit-curve path').waitFor();
+
+    // Pellet conductivity from the fastest arc's resistance: σ = L/(R·π d²/4).
+    const pellet = page.getByTestId('pellet');
+    await pellet.getByPlaceholder('0.10').fill('0.1');
+    await pellet.getByPlaceholder('1.00').fill('1.0');
+    const sigmaText = await page.getByTestId('conductivity').innerText();
+    const m = /σ = ([\d.e-]+) ± [\d.e-]+ (S|mS|µS)\/cm \((R\d) = /.exec(sigmaText);
+    expect(m, sigmaText).not.toBeNull();
+    const rBulk = await value(m![3]!);
+    const sigma = 0.1 / (rBulk * Math.PI * 0.25); // S/cm
+    const shown = Number(m![1]) / { S: 1, mS: 1e3, µS: 1e6 }[m![2] as 'S' | 'mS' | 'µS'];
+    expect(Math.abs(shown - sigma) / sigma).toBeLessThan(1e-3); // shown to 4 digits
     await page.getByTestId('drt').locator('svg .drt-curve path').waitFor({ timeout: 30_000 });
     await page.setViewportSize({ width: 1440, height: 1420 });
     await page.waitForTimeout(300);
