@@ -80,7 +80,8 @@ export async function expectUsage(args: string[], pattern?: RegExp): Promise<Cli
   const cmd = args.join(' ');
   expect(r.code, `${cmd}: exit status for a usage error`).toBe(2);
   expect(r.stdout, `${cmd}: nothing on stdout`).toBe('');
-  expect(r.stderr, `${cmd}: says what is wrong`).toMatch(/^superionic: /);
+  // one "superionic: error: …" line, or the group's help when a subcommand is missing
+  expect(r.stderr, `${cmd}: says what is wrong`).toMatch(/^(superionic: |Usage: superionic )/);
   if (pattern) expect(r.stderr).toMatch(pattern);
   return r;
 }
