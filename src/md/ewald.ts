@@ -23,6 +23,11 @@ export class Ewald {
   private cs: Float64Array = new Float64Array(0);
   private cr: Float64Array = new Float64Array(0);
   private ci: Float64Array = new Float64Array(0);
+  private cxy = new Float64Array(0);
+  private sxy = new Float64Array(0);
+  private fx = new Float64Array(0);
+  private fy = new Float64Array(0);
+  private fz = new Float64Array(0);
   private sn: Float64Array = new Float64Array(0);
   private readonly volume: number;
   private readonly qsqsum: number;
@@ -132,31 +137,53 @@ export class Ewald {
     }
     const nk = this.kcount;
     const kv = this.kvec, ug = this.ug, kc = this.kcart, vg = this.vg;
+    if (this.cxy.length !== n) {
+      this.cxy = new Float64Array(n); this.sxy = new Float64Array(n);
+      this.fx = new Float64Array(n); this.fy = new Float64Array(n); this.fz = new Float64Array(n);
+    }
+    const cxyA = this.cxy, sxyA = this.sxy, fxA = this.fx, fyA = this.fy, fzA = this.fz;
+    fxA.fill(0); fyA.fill(0); fzA.fill(0);
     let energy = 0;
+    let lastA = -1e9, lastB = -1e9;
     for (let k = 0; k < nk; k++) {
-      const ox = (kv[3 * k]! + K) * n, oy = (width + kv[3 * k + 1]! + K) * n, oz = (2 * width + kv[3 * k + 2]! + K) * n;
+      const ka = kv[3 * k]!, kb = kv[3 * k + 1]!;
+      if (ka !== lastA || kb !== lastB) {
+        // q·e^{i(kx·x + ky·y)} once per (kx, ky) row; k-vectors are enumerated row by row.
+        lastA = ka; lastB = kb;
+        const ox = (ka + K) * n, oy = (width + kb + K) * n;
+        for (let i = 0; i < n; i++) {
+          const cx = cs[ox + i]!, sx = sn[ox + i]!, cy = cs[oy + i]!, sy = sn[oy + i]!, qi = q[i]!;
+          cxyA[i] = qi * (cx * cy - sx * sy);
+          sxyA[i] = qi * (sx * cy + cx * sy);
+        }
+      }
+      const oz = (2 * width + kv[3 * k + 2]! + K) * n;
       let sr = 0, si = 0;
       for (let i = 0; i < n; i++) {
-        const cx = cs[ox + i]!, sx = sn[ox + i]!, cy = cs[oy + i]!, sy = sn[oy + i]!, cz = cs[oz + i]!, sz = sn[oz + i]!;
-        const cxy = cx * cy - sx * sy, sxy = sx * cy + cx * sy;
-        const cr = cxy * cz - sxy * sz, sr1 = sxy * cz + cxy * sz;
+        const cz = cs[oz + i]!, sz = sn[oz + i]!, a = cxyA[i]!, b = sxyA[i]!;
+        const cr = a * cz - b * sz, ci = b * cz + a * sz;
         crA[i] = cr;
-        ciA[i] = sr1;
-        sr += q[i]! * cr;
-        si += q[i]! * sr1;
+        ciA[i] = ci;
+        sr += cr;
+        si += ci;
       }
       const s2 = sr * sr + si * si;
-      energy += ug[k]! * s2;
       const w = ug[k]! * s2;
+      energy += w;
       for (let v = 0; v < 6; v++) vir[v] = vir[v]! + w * vg[6 * k + v]! * QQR2E;
       const pre = 2 * ug[k]! * QQR2E;
-      const kxv = kc[3 * k]!, kyv = kc[3 * k + 1]!, kzv = kc[3 * k + 2]!;
+      const kxv = pre * kc[3 * k]!, kyv = pre * kc[3 * k + 1]!, kzv = pre * kc[3 * k + 2]!;
       for (let i = 0; i < n; i++) {
-        const fk = pre * q[i]! * (ciA[i]! * sr - crA[i]! * si);
-        f[3 * i] = f[3 * i]! + fk * kxv;
-        f[3 * i + 1] = f[3 * i + 1]! + fk * kyv;
-        f[3 * i + 2] = f[3 * i + 2]! + fk * kzv;
+        const fk = ciA[i]! * sr - crA[i]! * si;
+        fxA[i] = fxA[i]! + fk * kxv;
+        fyA[i] = fyA[i]! + fk * kyv;
+        fzA[i] = fzA[i]! + fk * kzv;
       }
+    }
+    for (let i = 0; i < n; i++) {
+      f[3 * i] = f[3 * i]! + fxA[i]!;
+      f[3 * i + 1] = f[3 * i + 1]! + fyA[i]!;
+      f[3 * i + 2] = f[3 * i + 2]! + fzA[i]!;
     }
     const g = this.gEwald;
     energy -= (g * this.qsqsum) / Math.sqrt(Math.PI) + (Math.PI * this.qsum * this.qsum) / (2 * g * g * this.volume);
