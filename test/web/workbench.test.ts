@@ -171,6 +171,12 @@ describe.runIf(chromium)('workbench in chromium', () => {
     const shown = Number(m![1]) / { S: 1, mS: 1e3, µS: 1e6 }[m![2] as 'S' | 'mS' | 'µS'];
     expect(Math.abs(shown - sigma) / sigma).toBeLessThan(1e-3); // shown to 4 digits
     await page.getByTestId('drt').locator('svg .drt-curve path').waitFor({ timeout: 30_000 });
+    // The Nyquist figure saves as a standalone SVG that still holds the fit.
+    const [download] = await Promise.all([page.waitForEvent('download'), nyquist.getByRole('button', { name: 'SVG' }).click()]);
+    expect(download.suggestedFilename()).toBe('exampleData-nyquist.svg');
+    const saved = readFileSync((await download.path())!, 'utf8');
+    expect(saved).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect(saved).toContain('fit-curve');
     await page.setViewportSize({ width: 1440, height: 1420 });
     await page.waitForTimeout(300);
     await page.screenshot({ path: join(SHOTS, 'workbench-impedance.png') });
