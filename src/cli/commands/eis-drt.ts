@@ -19,6 +19,7 @@ interface Options {
   basis: BasisName;
   fwhmCoefficient: number;
   inductance: InductanceMode;
+  capacitance: 'auto' | 'yes' | 'no';
   weighting: 'modulus' | 'unit';
   pointsPerDecade?: number;
   tauRange?: [number, number];
@@ -53,6 +54,7 @@ export function register(eis: Command, ctx: CliContext): void {
     .option('--basis <name>', `radial basis: ${basisNames.join(', ')}`, oneOf(...basisNames), 'gaussian')
     .option('--fwhm-coefficient <c>', 'basis width: each function’s FWHM in ln τ is (centre spacing)/c', positive, 0.5)
     .option('--inductance <mode>', 'series inductance: nonnegative, free or none', oneOf('nonnegative', 'free', 'none'), 'nonnegative')
+    .option('--capacitance <mode>', 'series capacitance 1/(jωC) for spectra with no DC limit: auto, yes or no', oneOf('auto', 'yes', 'no'), 'auto')
     .option('--weighting <w>', 'residual weights: unit (absolute errors, as pyDRTtools) or modulus (relative errors)', oneOf('unit', 'modulus'), 'unit')
     .option('--points-per-decade <n>', 'basis centres per decade of τ (default: the data’s density, 10–20)', positive)
     .option('--tau-range <MIN:MAX>', 'basis centres from MIN to MAX seconds (default 1/(2π f_max)/√10 … √10/(2π f_min))', tauRangeArg)
@@ -62,11 +64,14 @@ export function register(eis: Command, ctx: CliContext): void {
     .addHelpText(
       'after',
       `
-Model (pyDRTtools' model, Wan et al. 2015):
-  Z(ω) = R∞ + jωL + ∫ γ(ln τ)/(1 + jωτ) d ln τ,   γ(ln τ) = Σ_m x_m φ(ln τ − ln τ_m),
-so "gamma" is γ(ln τ) in Ω and ∫ γ d ln τ = polarisation resistance. R∞, L and x minimise
+Model (pyDRTtools' model, Wan et al. 2015, plus an optional series capacitance):
+  Z(ω) = R∞ + jωL [+ 1/(jωC)] + ∫ γ(ln τ)/(1 + jωτ) d ln τ,   γ(ln τ) = Σ_m x_m φ(ln τ − ln τ_m),
+so "gamma" is γ(ln τ) in Ω and ∫ γ d ln τ = polarisation resistance. The series C is for
+spectra with no DC limit (blocking electrodes on a pellet, diffusion tails) whose capacitive
+tail no γ can represent; --capacitance auto adds it when −Z'' still grows at the lowest
+frequencies. R∞, L, 1/C and x minimise
   Σ_n w_n² (|Z'_fit − Z'|² + |Z''_fit − Z''|²) + λ ∫ (d^k γ / d ln τ^k)² d ln τ
-subject to x ≥ 0, R∞ ≥ 0 and (default) L ≥ 0; k = --derivative. Weights: --weighting unit
+subject to x ≥ 0, R∞ ≥ 0, 1/C ≥ 0 and (default) L ≥ 0; k = --derivative. Weights: --weighting unit
 (default) uses w_n = 1, exactly pyDRTtools' objective and λ scale (right for noise of constant
 size); --weighting modulus uses w_n = mean|Z|/|Z_n| (relative errors: for noise proportional
 to |Z|, or a spectrum spanning decades of |Z| that must be fitted everywhere). GCV assumes the
@@ -98,12 +103,15 @@ to Z' at every frequency, so with γ ≥ 0 it usually cannot fit; prefer the oth
 Compared with pyDRTtools: pyDRTtools puts its basis centres at τ_m = 1/f_m (2π times
 longer than 1/(2πf)) with no extension, so its highest-frequency peak sits on the first centre
 (e.g. LIB_data.txt: 1.02e-3 s = 1/f_max) and its low-frequency peak is pushed to larger τ. With
---tau-range 1e-3:200 --lambda 1e-3 this command reproduces its LIB_data peaks
-(1.02e-3, 8.9e-3, 0.15, 84 s) and R∞, L; by default the grid follows τ = 1/(2πf) and the first
-peak is found at 4.7e-4 s instead. No credible band is computed (the Bayesian band of
+--tau-range 1e-3:200 --lambda 1e-3 --capacitance no this command reproduces its LIB_data
+peaks (1.02e-3, 8.9e-3, 0.15, 84 s) and R∞, L. By default the grid follows τ = 1/(2πf), so the
+first peak is found at 3.5e-4 s instead, and because −Z'' still rises at 5 mHz a series C takes
+the diffusion tail that pyDRTtools (which has no C) turns into a peak at 84 s; GCV then picks
+λ ≈ 5e-5 and finds 4 peaks (3.5e-4, 4.1e-3, 0.15, 27 s). No credible band is computed (the Bayesian band of
 pyDRTtools takes ~100 s per spectrum; not built).
 
 JSON: {"converged", "lambda", "lambdaMethod", "tau": [s], "gamma": [Ohm], "rInf": Ohm, "inductance": H,
+"capacitance": F or null,
 "polarizationResistance": Ohm, "peaks": [{"tau": s, "frequency": Hz, "resistance": Ohm,
 "height": Ohm, "widthDecades", "phi", "atEdge"}], "points", "derivative", "basis",
 "shapeFactor", "weighting", "relativeResidualRms", "lambdaScan": {"log10Lambda": [], "score": []}}`,
@@ -130,6 +138,7 @@ JSON: {"converged", "lambda", "lambdaMethod", "tau": [s], "gamma": [Ohm], "rInf"
               basis: opts.basis,
               fwhmCoefficient: opts.fwhmCoefficient,
               inductance: opts.inductance,
+              capacitance: opts.capacitance === 'auto' ? 'auto' : opts.capacitance === 'yes',
               weighting: opts.weighting,
               pointsPerDecade: opts.pointsPerDecade,
               tauRange: opts.tauRange,
@@ -166,6 +175,7 @@ function toJson(r: DrtResult, points: number, weighting: string) {
     gamma: r.gamma,
     rInf: quantity(r.rInf, 'Ohm'),
     inductance: quantity(r.inductance, 'H'),
+    capacitance: Number.isFinite(r.capacitance) ? quantity(r.capacitance, 'F') : null,
     polarizationResistance: quantity(r.polarizationResistance, 'Ohm'),
     peaks: r.peaks.map((p) => ({
       tau: quantity(p.tau, 's'),
@@ -191,7 +201,7 @@ function human(d: ReturnType<typeof toJson>): string {
   const g = (x: number) => x.toPrecision(4);
   const lines = [
     `DRT (${d.points} points, ${d.basis} basis, derivative ${d.derivative}, λ = ${d.lambda.toExponential(3)} [${d.lambdaMethod}])`,
-    `R∞ = ${g(d.rInf.value)} Ω, L = ${d.inductance.value.toExponential(3)} H, ∫γ d ln τ = ${g(d.polarizationResistance.value)} Ω, rms residual ${(100 * d.relativeResidualRms).toFixed(3)} %`,
+    `R∞ = ${g(d.rInf.value)} Ω, L = ${d.inductance.value.toExponential(3)} H${d.capacitance ? `, C = ${d.capacitance.value.toExponential(3)} F` : ''}, ∫γ d ln τ = ${g(d.polarizationResistance.value)} Ω, rms residual ${(100 * d.relativeResidualRms).toFixed(3)} %`,
     `peaks: ${d.peaks.length}`,
     ...d.peaks.map(
       (p, i) =>

@@ -2,12 +2,12 @@
  * Distribution of relaxation times by Tikhonov regularisation with radial basis functions
  * (Wan, Saccoccio, Chen, Ciucci, Electrochim. Acta 184 (2015) 483 — the pyDRTtools model):
  *
- *   Z(ω) = R∞ + jωL + ∫ γ(ln τ)/(1 + jωτ) d ln τ,   γ(ln τ) = Σ_m x_m φ(ln τ − ln τ_m),
+ *   Z(ω) = R∞ + jωL [+ 1/(jωC)] + ∫ γ(ln τ)/(1 + jωτ) d ln τ,   γ(ln τ) = Σ_m x_m φ(ln τ − ln τ_m),
  *
  * so ∫ γ d ln τ is the polarisation resistance and γ is in Ω. Unknowns R∞, L, x solve
  *
  *   min Σ_n w_n² (|Z'_fit − Z'|² + |Z''_fit − Z''|²) + λ Σ_ij x_i x_j ∫ φ_i^{(k)} φ_j^{(k)} d ln τ
- *   subject to x ≥ 0, R∞ ≥ 0 and (default) L ≥ 0,
+ *   subject to x ≥ 0, R∞ ≥ 0, 1/C ≥ 0 and (default) L ≥ 0,
  *
  * k = 1 or 2; w_n = 1 (default) is pyDRTtools' objective (same λ scale), w_n = mean|Z|/|Z_n|
  * weights relative errors. λ does not depend on the unit of Z because both terms scale as Z².
@@ -17,6 +17,8 @@
  */
 import type { ImpedanceSpectrum } from '../spectrum.js';
 import { checkSpectrum } from '../kk/check-spectrum.js';
+import { needsSeriesCapacitance } from '../kk/lin-kk.js';
+import { solveLeastSquares } from '../../numerics/linear-least-squares.js';
 import { solveBoundedQPScreened } from '../../numerics/qp.js';
 import { makeBasis, type BasisName } from './basis.js';
 import { impedanceMatrices, penaltyMatrix } from './matrices.js';
@@ -47,6 +49,12 @@ export interface DrtOptions {
   /** FWHM coefficient c: each basis function's FWHM in ln τ is Δ/c. Default 0.5. */
   fwhmCoefficient?: number;
   inductance?: InductanceMode;
+  /**
+   * Series capacitance 1/(jωC) (1/C ≥ 0) for spectra with no DC limit (blocking electrodes,
+   * diffusion tails), which no γ can represent. true, false or 'auto' (default: added when −Z''
+   * still grows at the lowest frequencies, as in the Lin-KK test).
+   */
+  capacitance?: boolean | 'auto';
   /** Basis centres per decade; default: the data's points per decade, clamped to [10, 20]. */
   pointsPerDecade?: number;
   /** Decades added beyond 1/(2π f_max) and 1/(2π f_min). Default 0.5. */
@@ -85,6 +93,8 @@ export interface DrtResult {
   rInf: number;
   /** H */
   inductance: number;
+  /** F; Infinity when no series capacitance was fitted (or 1/C = 0). */
+  capacitance: number;
   /** ∫ γ d ln τ, Ω. */
   polarizationResistance: number;
   /** Fitted impedance at the measured frequencies (Ω). */
@@ -135,7 +145,10 @@ export function computeDrt(s: ImpedanceSpectrum, options: DrtOptions = {}): DrtR
   // Scaled least-squares problem: rows [Re; Im] / scale; columns [R∞, L·ω_max, x / scale].
   const { re, im } = impedanceMatrices(omega, centres, basis);
   const rows = 2 * n;
-  const k = inductanceMode === 'none' ? 1 : 2;
+  const withC = options.capacitance === 'auto' || options.capacitance === undefined ? needsSeriesCapacitance(s) : options.capacitance;
+  const iL = inductanceMode === 'none' ? -1 : 1;
+  const iC = withC ? (iL > 0 ? 2 : 1) : -1;
+  const k = 1 + (iL > 0 ? 1 : 0) + (withC ? 1 : 0);
   const a = new Float64Array(rows * m);
   a.set(re, 0);
   a.set(im, n * m);
@@ -150,7 +163,8 @@ export function computeDrt(s: ImpedanceSpectrum, options: DrtOptions = {}): DrtR
   for (let i = 0; i < n; i++) {
     const w = weights[i]!;
     u[i * k] = w;
-    if (k === 2) u[(n + i) * k + 1] = (w * omega[i]!) / wmax;
+    if (iL > 0) u[(n + i) * k + iL] = (w * omega[i]!) / wmax;
+    if (iC > 0) u[(n + i) * k + iC] = (-w * wmin) / omega[i]!;
     b[i] = (w * s.real[i]!) / scale;
     b[n + i] = (w * s.imag[i]!) / scale;
     for (let j = 0; j < m; j++) {
@@ -168,7 +182,7 @@ export function computeDrt(s: ImpedanceSpectrum, options: DrtOptions = {}): DrtR
   if (typeof options.lambda === 'number') {
     lambda = options.lambda;
   } else {
-    const found = chooseLambda(method, prob, ne, n, inductanceMode, lo, hi);
+    const found = chooseLambda(method, prob, ne, n, inductanceMode, iL, iC, lo, hi);
     lambda = found.lambda;
     scan = found.grid;
   }
@@ -182,11 +196,12 @@ export function computeDrt(s: ImpedanceSpectrum, options: DrtOptions = {}): DrtR
   for (let i = 0; i < nv; i++) maxDiag = Math.max(maxDiag, h[i * nv + i]!);
   for (let i = 0; i < nv; i++) h[i * nv + i] += 1e-11 * maxDiag;
   const lower = new Float64Array(nv);
-  if (inductanceMode === 'free') lower[1] = -Infinity;
+  if (inductanceMode === 'free') lower[iL] = -Infinity;
   const x = solveBoundedQPScreened(h, c, lower);
 
   const rInf = x[0]! * scale;
-  const inductance = k === 2 ? (x[1]! * scale) / wmax : 0;
+  const inductance = iL > 0 ? (x[iL]! * scale) / wmax : 0;
+  const elastance = iC > 0 ? x[iC]! * scale * wmin : 0; // 1/C in 1/F
   const coefficients = new Float64Array(m);
   for (let j = 0; j < m; j++) coefficients[j] = Math.max(0, x[k + j]!) * scale;
 
@@ -196,7 +211,7 @@ export function computeDrt(s: ImpedanceSpectrum, options: DrtOptions = {}): DrtR
   let sum2 = 0;
   for (let i = 0; i < n; i++) {
     let zr = rInf;
-    let zi = omega[i]! * inductance;
+    let zi = omega[i]! * inductance - elastance / omega[i]!;
     for (let j = 0; j < m; j++) {
       zr += re[i * m + j]! * coefficients[j]!;
       zi += im[i * m + j]! * coefficients[j]!;
@@ -238,6 +253,7 @@ export function computeDrt(s: ImpedanceSpectrum, options: DrtOptions = {}): DrtR
     coefficients,
     rInf,
     inductance,
+    capacitance: elastance > 0 ? 1 / elastance : Infinity,
     polarizationResistance: rpol,
     fit: { real: fitRe, imag: fitIm },
     relativeResidualRms: Math.sqrt(sum2 / (2 * n)),
@@ -251,6 +267,8 @@ function chooseLambda(
   ne: NormalEquations,
   n: number,
   inductanceMode: InductanceMode,
+  iL: number,
+  iC: number,
   lo: number,
   hi: number,
 ): { lambda: number; grid: { log10Lambda: number[]; score: number[] } } {
@@ -275,14 +293,14 @@ function chooseLambda(
   const re = prob.a.subarray(0, n * m);
   const im = prob.a.subarray(n * m);
   const ones = new Float64Array(n);
-  const wcol = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    ones[i] = prob.u[i * prob.k]!;
-    if (prob.k === 2) wcol[i] = prob.u[(n + i) * prob.k + 1]!;
-  }
+  for (let i = 0; i < n; i++) ones[i] = prob.u[i * prob.k]!;
+  // Im-side unpenalised columns (L, 1/C), row-major n × kIm.
+  const imCols = [iL, iC].filter((j) => j > 0);
+  const kIm = imCols.length;
+  const uIm = new Float64Array(n * kIm);
+  for (let i = 0; i < n; i++) imCols.forEach((j, c) => (uIm[i * kIm + c] = prob.u[(n + i) * prob.k + j]!));
   const sfRe = standardForm({ u: ones, k: 1, a: re, m, rows: n, b: bre, p: prob.p }, true);
-  const withL = inductanceMode !== 'none';
-  const sfIm = standardForm({ u: withL ? wcol : new Float64Array(0), k: withL ? 1 : 0, a: im, m, rows: n, b: bim, p: prob.p }, true);
+  const sfIm = standardForm({ u: uIm, k: kIm, a: im, m, rows: n, b: bim, p: prob.p }, true);
   const reToIm = predictionMap(sfRe, im, n);
   const imToRe = predictionMap(sfIm, re, n);
   const coef = new Float64Array(m);
@@ -299,15 +317,15 @@ function chooseLambda(
     for (let r = 0; r < n; r++) e += pred[r]! * pred[r]!;
     return e;
   };
-  let ww = 0;
-  for (let r = 0; r < n; r++) ww += wcol[r]! * wcol[r]!;
+  // The Re-only fit knows nothing of L and C: fit them to the Im residual (least squares).
   const removeL = (res: Float64Array) => {
-    if (!withL) return;
-    let dot = 0;
-    for (let r = 0; r < n; r++) dot += wcol[r]! * res[r]!;
-    let l = dot / ww;
-    if (inductanceMode === 'nonnegative') l = Math.max(0, l);
-    for (let r = 0; r < n; r++) res[r] = res[r]! - l * wcol[r]!;
+    if (kIm === 0) return;
+    const coefs = solveLeastSquares(uIm, n, kIm, res).x;
+    imCols.forEach((j, c) => {
+      if (j === iL && inductanceMode === 'nonnegative') coefs[c] = Math.max(0, coefs[c]!);
+      if (j === iC) coefs[c] = Math.max(0, coefs[c]!);
+    });
+    for (let r = 0; r < n; r++) for (let c = 0; c < kIm; c++) res[r] = res[r]! - coefs[c]! * uIm[r * kIm + c]!;
   };
   let oo = 0;
   for (let r = 0; r < n; r++) oo += ones[r]! * ones[r]!;

@@ -77,6 +77,36 @@ export function normalEquations(prob: RegularisedProblem): NormalEquations {
   return { ftf: gram(f, rows, nv), ftb: transposeTimes(f, rows, nv, b), btb, k, m, rows };
 }
 
+/** Inverse of a small SPD matrix (k ≤ 3 here) by Gauss–Jordan elimination. */
+function invertSmall(a: Float64Array, k: number): Float64Array {
+  const m = Float64Array.from(a);
+  const inv = new Float64Array(k * k);
+  for (let i = 0; i < k; i++) inv[i * k + i] = 1;
+  for (let c = 0; c < k; c++) {
+    let piv = c;
+    for (let r = c + 1; r < k; r++) if (Math.abs(m[r * k + c]!) > Math.abs(m[piv * k + c]!)) piv = r;
+    for (let j = 0; j < k; j++) {
+      [m[c * k + j], m[piv * k + j]] = [m[piv * k + j]!, m[c * k + j]!];
+      [inv[c * k + j], inv[piv * k + j]] = [inv[piv * k + j]!, inv[c * k + j]!];
+    }
+    const d = m[c * k + c]!;
+    for (let j = 0; j < k; j++) {
+      m[c * k + j] = m[c * k + j]! / d;
+      inv[c * k + j] = inv[c * k + j]! / d;
+    }
+    for (let r = 0; r < k; r++) {
+      if (r === c) continue;
+      const f = m[r * k + c]!;
+      if (f === 0) continue;
+      for (let j = 0; j < k; j++) {
+        m[r * k + j] = m[r * k + j]! - f * m[c * k + j]!;
+        inv[r * k + j] = inv[r * k + j]! - f * inv[c * k + j]!;
+      }
+    }
+  }
+  return inv;
+}
+
 /** Transforms the problem to standard form (see the file comment). */
 export function standardForm(prob: RegularisedProblem, withVectors = false): StandardForm {
   return standardFormFromNormal(normalEquations(prob), prob.p, withVectors);
@@ -85,7 +115,7 @@ export function standardForm(prob: RegularisedProblem, withVectors = false): Sta
 /**
  * Standard form from the normal equations. Projecting the unpenalised columns out is the Schur
  * complement A'ᵀA' = AᵀA − AᵀU (UᵀU)⁻¹ UᵀA (and likewise for A'ᵀb' and ‖b'‖²); UᵀU is k × k
- * (k ≤ 2, diagonal for the R∞ and L columns), and columns of U that are zero are ignored.
+ * (k ≤ 3: R∞, L, 1/C), and columns of U that are zero are ignored.
  */
 export function standardFormFromNormal(ne: NormalEquations, p: Float64Array, withVectors = false): StandardForm {
   const { k, m, rows, ftf } = ne;
@@ -103,15 +133,7 @@ export function standardFormFromNormal(ne: NormalEquations, p: Float64Array, wit
   const ku = used.length;
   const uu = new Float64Array(ku * ku);
   for (let a = 0; a < ku; a++) for (let b = 0; b < ku; b++) uu[a * ku + b] = ftf[used[a]! * nv + used[b]!]!;
-  const inv = new Float64Array(ku * ku);
-  if (ku === 1) inv[0] = 1 / uu[0]!;
-  else if (ku === 2) {
-    const det = uu[0]! * uu[3]! - uu[1]! * uu[2]!;
-    inv[0] = uu[3]! / det;
-    inv[3] = uu[0]! / det;
-    inv[1] = -uu[1]! / det;
-    inv[2] = -uu[2]! / det;
-  }
+  const inv = invertSmall(uu, ku);
   if (ku > 0) {
     // B = UᵀA (ku × m), β = Uᵀb; W = (UᵀU)⁻¹B, ω = (UᵀU)⁻¹β
     const w = new Float64Array(ku * m);

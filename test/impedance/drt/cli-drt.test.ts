@@ -14,8 +14,8 @@ const reference = JSON.parse(readFileSync(sharedData('eis', 'reference-outputs.j
 
 describe('superionic eis drt (CLI)', () => {
   it('LIB_data.txt with pyDRTtools’ grid and λ: its four peaks, R∞ and L', async () => {
-    // pyDRTtools: centres τ_m = 1/f_m (1/999 Hz … 1/5 mHz), unit weights, λ = 1e-3, 1st derivative
-    const r = await runCli(['eis', 'drt', lib, '--tau-range', '1.000961e-3:200', '--weighting', 'unit', '--lambda', '1e-3', '--json']);
+    // pyDRTtools: centres τ_m = 1/f_m (1/999 Hz … 1/5 mHz), unit weights, λ = 1e-3, 1st derivative, no series C
+    const r = await runCli(['eis', 'drt', lib, '--tau-range', '1.000961e-3:200', '--lambda', '1e-3', '--capacitance', 'no', '--json']);
     expect(r.code, r.stderr).toBe(0);
     const doc = r.json();
     expect(doc.lambdaMethod).toBe('fixed');
@@ -29,7 +29,7 @@ describe('superionic eis drt (CLI)', () => {
     });
   });
 
-  it('LIB_data.txt by default: JSON per the contract, peaks near pyDRTtools’ except the grid-edge one', async () => {
+  it('LIB_data.txt by default: JSON per the contract; the 0.146 s process where pyDRTtools has it, the diffusion tail in a series C', async () => {
     const r = await runCli(['eis', 'drt', lib, '--json']);
     expect(r.code, r.stderr).toBe(0);
     const doc = r.json();
@@ -43,11 +43,11 @@ describe('superionic eis drt (CLI)', () => {
     }
     const sum = doc.peaks.reduce((s: number, p: { resistance: { value: number } }) => s + p.resistance.value, 0);
     expect(sum / doc.polarizationResistance.value).toBeCloseTo(1, 6);
-    // pyDRTtools' 8.9e-3 s (when resolved), 0.146 s and 83.7 s processes have a peak within 0.3 decade
-    for (const t of [0.146, 83.7]) {
-      const nearest = Math.min(...doc.peaks.map((p: { tau: { value: number } }) => Math.abs(Math.log10(p.tau.value / t))));
-      expect(nearest).toBeLessThan(0.3);
-    }
+    const nearest = Math.min(...doc.peaks.map((p: { tau: { value: number } }) => Math.abs(Math.log10(p.tau.value / 0.146))));
+    expect(nearest).toBeLessThan(0.05);
+    // −Z'' still rises at 5 mHz: the auto series capacitance takes the tail that pyDRTtools turns into its 83.7 s peak
+    expect(doc.capacitance.unit).toBe('F');
+    expect(doc.peaks.length).toBeLessThanOrEqual(5);
   });
 
   it('several files → one JSON array in order', async () => {

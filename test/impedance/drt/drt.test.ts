@@ -157,3 +157,25 @@ describe('DRT input checks', () => {
     expect(() => computeDrt(createSpectrum(dup, re, re))).toThrow(/duplicate frequency/);
   });
 });
+
+describe('blocking electrode (no DC limit)', () => {
+  // A pellet between blocking electrodes: R∞ 5 Ω + bulk ZARC (200 Ω, 1 µs, φ 0.9) + double layer C = 1 µF
+  const s = synthesize(logFrequencies(6, -1, 10), (w) => {
+    const z = zarc(w, 200, 1e-6, 0.9);
+    return [5 + z[0], z[1] - 1 / (w * 1e-6)];
+  });
+  it('auto series capacitance: bulk peak area = R within 2 %, C recovered', () => {
+    const r = computeDrt(s);
+    expect(Number.isFinite(r.capacitance)).toBe(true);
+    expect(Math.abs(r.capacitance / 1e-6 - 1)).toBeLessThan(0.01);
+    const big = r.peaks.filter((p) => p.resistance > 10);
+    expect(big).toHaveLength(1);
+    expect(Math.abs(big[0]!.resistance / 200 - 1)).toBeLessThan(0.02);
+    expect(Math.abs(Math.log10(big[0]!.tau / 1e-6))).toBeLessThan(0.05);
+    expect(r.relativeResidualRms).toBeLessThan(1e-3);
+  });
+  it('without it the tail cannot be fitted', () => {
+    const r = computeDrt(s, { capacitance: false });
+    expect(r.relativeResidualRms).toBeGreaterThan(0.01);
+  });
+});
