@@ -17,3 +17,16 @@ describe('content detection', () => {
     expect(() => detectFormat(new Uint8Array([120]), 'x.txt', ['structure'])).toThrow(/not a recognised structure file format/);
   });
 });
+
+describe('POSCAR sniffing is not fooled by numeric tables', () => {
+  it('a headerless table of three numbers per row is not a POSCAR', () => {
+    const rows = Array.from({ length: 12 }, (_, i) => `${(1000 / (i + 1)).toFixed(3)} ${(i * 0.37).toFixed(4)} ${(-i * 0.21).toFixed(4)}`);
+    const info = inspectBytes(new TextEncoder().encode(rows.join('\n') + '\n'), 'table.txt');
+    expect(info.format).not.toBe('poscar');
+  });
+
+  it('a real VASP 5 POSCAR still is', () => {
+    const poscar = ['NaCl', '1.0', '5.64 0 0', '0 5.64 0', '0 0 5.64', 'Na Cl', '1 1', 'Direct', '0 0 0', '0.5 0.5 0.5', ''].join('\n');
+    expect(inspectBytes(new TextEncoder().encode(poscar), 'POSCAR').format).toBe('poscar');
+  });
+});

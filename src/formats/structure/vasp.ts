@@ -216,18 +216,22 @@ export function readXdatcar(bytes: Uint8Array, file: string): Trajectory {
 
 /** Scores a POSCAR-like header: 2 = numeric scale, lattice rows and counts check out. */
 function poscarHeaderLooksRight(lines: string[]): boolean {
-  if (lines.length < 7) return false;
+  if (lines.length < 8) return false;
   const s = tokens(lines[1]!);
   if (!(s.length === 1 || s.length === 3) || !s.every(isNumberToken)) return false;
   for (let k = 2; k < 5; k++) {
     const t = tokens(lines[k]!);
     if (t.length < 3 || !t.slice(0, 3).every(isNumberToken)) return false;
   }
+  // Counts are positive whole numbers, on line 6 (VASP 4) or line 7 after the species line
+  // (VASP 5); the next line starts with Selective / Direct / Cartesian (first letter decides).
+  // Without these checks any table of three numbers per row would pass for a POSCAR.
+  const counts = (t: string[]) => t.length > 0 && t.every((x) => /^[1-9]\d*$/.test(x));
+  const modeLine = (l: string | undefined) => l !== undefined && /^\s*[SsDdCcKk]/.test(l);
   const t6 = tokens(lines[5]!);
-  if (t6.length === 0) return false;
-  if (t6.every(isNumberToken)) return true;
+  if (counts(t6)) return modeLine(lines[6]);
   const t7 = tokens(lines[6]!);
-  return t6.every((t) => /^[A-Z][a-z]?(?:[_/].*)?$/.test(t)) && t7.length === t6.length && t7.every(isNumberToken);
+  return t6.length > 0 && t6.every((t) => /^[A-Z][a-z]?(?:[_/].*)?$/.test(t)) && t7.length === t6.length && counts(t7) && modeLine(lines[7]);
 }
 
 export const poscarFormat: FileFormat<Structure | Trajectory> = {
