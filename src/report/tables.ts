@@ -71,8 +71,8 @@ export function tablesFor(o: AnalysisOutcome, m: StudyManifest): string {
       return table(['Method', 'Threshold', 'Reduction onset', 'Oxidation onset'], [[esc(r.method), q(r.threshold), r.reduction ? q(r.reduction) : 'not reached', r.oxidation ? q(r.oxidation) : 'not reached']]);
     case 'gitt':
       return table(
-        ['Pulse', 'Relaxed voltage (V)', 'Apparent D', 'τ (s)', 'R² (E vs √t)'],
-        ((r.pulses ?? []) as any[]).map((p) => [String(p.index), formatNumber(p.voltage.value, 4), q(p.diffusionCoefficient), formatNumber(p.tau.value, 4), formatNumber(p.r2, 4)]), // eslint-disable-line @typescript-eslint/no-explicit-any
+        ['Pulse', 'Relaxed voltage (V)', 'Apparent D', 'τ (s)', 'IR drop (mV)', 'R² (E vs √t)', 'τD/L² (≪ 1)'],
+        ((r.pulses ?? []) as any[]).map((p) => [String(p.index), formatNumber(p.voltage.value, 4), q(p.diffusionCoefficient), formatNumber(p.tau.value, 4), formatNumber(1000 * p.irDrop.value, 3), formatNumber(p.r2, 4), formatNumber(p.tauOverDiffusionTime, 2)]), // eslint-disable-line @typescript-eslint/no-explicit-any
       );
     case 'coordination':
       return table(

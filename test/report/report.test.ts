@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { assertWellFormedXml } from '../figures/xml.js';
+import { dAt } from '../../examples/nhoc/generate/gitt.js';
 
 describe('superionic demo → report.html', () => {
   it('writes a self-contained report with every figure, and results.json with units', async () => {
@@ -59,6 +60,11 @@ describe('superionic demo → report.html', () => {
     const win = results.analyses.find((a: { type: string }) => a.type === 'window');
     expect(Math.abs(win.results.oxidation.value - 4.03)).toBeLessThan(0.01);
     expect(Math.abs(win.results.reduction.value - 1.83)).toBeLessThan(0.01);
+    // GITT: Weppner–Huggins recovers the D(δ) the synthetic run was made with (mid-pulse δ)
+    const gitt = results.analyses.find((a: { type: string }) => a.type === 'gitt');
+    expect(gitt.results.pulses).toHaveLength(40);
+    const dDelta = (5e-5 * 600 * 100) / (96485.33212 * 5e-3);
+    for (const p of gitt.results.pulses) expect(Math.abs(p.diffusionCoefficient.value / dAt((p.index - 0.5) * dDelta) - 1)).toBeLessThan(0.05);
     const rdf = results.analyses.find((a: { type: string }) => a.type === 'rdf');
     expect(Object.keys(rdf.results.pairs)).toEqual(['Hf-O', 'Hf-Cl', 'Na-Cl', 'Na-O']);
   }, 240_000);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { MATERIALS, TEMPERATURES_C, conductivity, csv as eisCsv, spectrum } from '../../examples/nhoc/generate/eis.js';
+import { csv as gittCsv } from '../../examples/nhoc/generate/gitt.js';
 import { csv as lsvCsv } from '../../examples/nhoc/generate/lsv.js';
 import { EXAMPLE } from './helpers.js';
 
@@ -22,7 +23,8 @@ describe('bundled demo data', () => {
     expect(conductivity(0.52e-3, 0.36, 298.15)).toBeCloseTo(0.52e-3, 12);
   });
 
-  it('the voltammogram is reproduced by generate/lsv.ts', () => {
+  it('the voltammogram and the GITT run are reproduced by their generators', () => {
     expect(readFileSync(`${EXAMPLE}data/lsv/nhoc_window.csv`, 'utf8')).toBe(lsvCsv());
+    expect(readFileSync(`${EXAMPLE}data/gitt/illustrative_gitt.csv`, 'utf8')).toBe(gittCsv());
   });
 });

@@ -24,8 +24,8 @@ describe('study manifest', () => {
 
   it('the bundled NHOC study validates', () => {
     const m = parseManifest(readFileSync(EXAMPLE + 'study.json'), 'study.json');
-    expect(m.samples.map((s) => s.id)).toEqual(['NHOC', 'NTOC', 'NZOC', 'NaCoO2-A', 'NaCoO2-B']);
-    expect(m.measurements.filter((x) => x.provenance?.generated).map((x) => x.technique)).toEqual([...Array(18).fill('eis'), 'cv']);
+    expect(m.samples.map((s) => s.id)).toEqual(['NHOC', 'NTOC', 'NZOC', 'NaCoO2-A', 'NaCoO2-B', 'gitt-cell']);
+    expect(m.measurements.filter((x) => x.provenance?.generated).map((x) => x.technique)).toEqual([...Array(18).fill('eis'), 'cv', 'gitt']);
   });
 
   it('errors name the field', () => {

@@ -67,7 +67,8 @@ export const gittRunner: AnalysisRunner<Gitt> = {
     const pulses = analyzeGitt(r, { massG: massMg / 1000, molarMass: a.molarMassGMol, molarVolume: a.molarVolumeCm3Mol, areaCm2: a.areaCm2 });
     return {
       results: {
-        pulses: pulses.map((p) => ({ index: p.index, voltage: quantity(p.relaxedVoltage, 'V'), diffusionCoefficient: quantity(p.diffusionCoefficient, 'cm2/s'), tau: quantity(p.tau, 's'), r2: p.r2 })),
+        diffusionLengthCm: (massMg / 1000) * a.molarVolumeCm3Mol / (a.molarMassGMol * a.areaCm2),
+        pulses: pulses.map((p) => ({ index: p.index, voltage: quantity(p.relaxedVoltage, 'V'), diffusionCoefficient: quantity(p.diffusionCoefficient, 'cm2/s'), tau: quantity(p.tau, 's'), irDrop: quantity(p.irDrop, 'V'), r2: p.r2, tauOverDiffusionTime: p.tauOverDiffusionTime })),
       },
       errors: [],
     };
