@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { detectFormat, inspectBytes } from '../../src/formats/detect.js';
+import { detectFormat, fileHead, inspectBytes } from '../../src/formats/detect.js';
+import { poscarFormat } from '../../src/formats/structure/vasp.js';
 import { InputError } from '../../src/core/errors.js';
 
 describe('content detection', () => {
@@ -20,9 +21,11 @@ describe('content detection', () => {
 
 describe('POSCAR sniffing is not fooled by numeric tables', () => {
   it('a headerless table of three numbers per row is not a POSCAR', () => {
-    const rows = Array.from({ length: 12 }, (_, i) => `${(1000 / (i + 1)).toFixed(3)} ${(i * 0.37).toFixed(4)} ${(-i * 0.21).toFixed(4)}`);
-    const info = inspectBytes(new TextEncoder().encode(rows.join('\n') + '\n'), 'table.txt');
-    expect(info.format).not.toBe('poscar');
+    // Not a frequency sweep (first column not monotonic), so only the POSCAR sniffer could claim it.
+    const rows = Array.from({ length: 12 }, (_, i) => `${((i * 7) % 5 + 0.5).toFixed(3)} ${(i * 0.37).toFixed(4)} ${(-i * 0.21).toFixed(4)}`);
+    const bytes = new TextEncoder().encode(rows.join('\n') + '\n');
+    expect(poscarFormat.sniff(fileHead(bytes, 'table.txt'))).toBe(0);
+    expect(inspectBytes(bytes, 'table.txt').format).not.toBe('poscar');
   });
 
   it('a real VASP 5 POSCAR still is', () => {
