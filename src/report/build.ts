@@ -38,11 +38,11 @@ figure{margin:0}figure svg{width:100%;height:auto;display:block}
 figcaption{font-size:.88em;color:#444;margin-top:.3em}.errors li{color:#a33}.muted{color:#666}
 `;
 
-function figureHtml(f: Figure): string {
-  return `<figure id="fig-${esc(f.id)}">${f.svg}<figcaption><b>${esc(f.title)}.</b> ${esc(f.caption)} <span class="muted">(figures/${esc(f.id)}.svg, .png)</span></figcaption></figure>`;
+function figureHtml(f: Figure, n: number): string {
+  return `<figure id="fig-${esc(f.id)}">${f.svg}<figcaption><b>Figure ${n}. ${esc(f.title)}.</b> ${esc(f.caption)} <span class="muted">(figures/${esc(f.id)}.svg, .png)</span></figcaption></figure>`;
 }
 
-function section(o: AnalysisOutcome, figs: Figure[], run: StudyRun): string {
+function section(o: AnalysisOutcome, figs: Figure[], run: StudyRun, firstFigure: number): string {
   const parts = [`<h2 id="a-${esc(o.id)}">${esc(o.title)}<span class="status ${o.status}">${STATUS_TEXT[o.status]}</span></h2>`];
   parts.push(`<p class="muted">Analysis <code>${esc(o.id)}</code> (${esc(o.type)})${o.cached ? ', from cache' : ''}${o.inputs.length ? `; ${o.inputs.length} input file${o.inputs.length > 1 ? 's' : ''}` : ''}.</p>`);
   if (o.status === 'not-built') {
@@ -51,7 +51,7 @@ function section(o: AnalysisOutcome, figs: Figure[], run: StudyRun): string {
   }
   if (o.methods) parts.push(`<div class="methods"><b>Methods.</b> ${esc(o.methods)}</div>`);
   parts.push(tablesFor(o, run.manifest));
-  if (figs.length) parts.push(`<div class="figs">${figs.map(figureHtml).join('\n')}</div>`);
+  if (figs.length) parts.push(`<div class="figs">${figs.map((f, i) => figureHtml(f, firstFigure + i)).join('\n')}</div>`);
   if (o.errors.length) parts.push(`<ul class="errors">${o.errors.map((e) => `<li>${e.file ? `<code>${esc(e.file)}</code>: ` : ''}${esc(e.message)}</li>`).join('')}</ul>`);
   return parts.join('\n');
 }
@@ -77,8 +77,8 @@ export function buildReport(run: StudyRun, software: Software): Report {
     } catch (e) {
       problems.push({ where: `${o.id} (figures)`, message: (e as Error).message });
     }
+    sections.push(section(o, figs, run, allFigures.length + 1));
     allFigures.push(...figs);
-    sections.push(section(o, figs, run));
     for (const e of o.errors) problems.push({ where: e.file ?? o.id, message: e.message });
   }
   const anyGenerated = m.measurements.some((x) => x.provenance?.generated) || m.simulations.some((x) => x.provenance?.generated);
