@@ -47,3 +47,28 @@ describe('superionic eis kk on files', () => {
     expect(docs[0].maxResidual).toBeLessThan(0.005);
   });
 });
+
+describe('superionic eis kk bad input', () => {
+  it('too few points, a non-finite value or a duplicate frequency → exit 1 with one line', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'kk-'));
+    const rows = (n: number) => Array.from({ length: n }, (_, i) => [10 ** (4 - i / 2), 10 + i, -1 - i] as (number | string)[]);
+    const write = (name: string, data: (number | string)[][]) => {
+      const p = join(dir, name);
+      writeFileSync(p, data.map((r) => r.join('\t')).join('\n') + '\n');
+      return p;
+    };
+    const nan = rows(12);
+    nan[3]![2] = 'inf';
+    const dup = rows(12);
+    dup[2]![0] = dup[1]![0]!;
+    for (const file of [write('few.txt', rows(3)), write('nan.txt', nan), write('dup.txt', dup)]) {
+      const r = await runCli(['eis', 'kk', file, '--json']);
+      expect(r.code, file).toBe(1);
+      expect(r.stderr.trim().split('\n'), r.stderr).toHaveLength(1);
+      expect(r.stdout).toBe('');
+    }
+  });
+});
