@@ -64,7 +64,12 @@ export async function runAndWrite(ctx: CliContext, studyDir: string, outDir: str
   const out = resolve(outDir);
   for (const f of report.figures) {
     writeFileAtomic(join(out, 'figures', `${f.id}.svg`), f.svg);
-    writeFileAtomic(join(out, 'figures', `${f.id}.png`), svgToPng(f.svg));
+    try {
+      writeFileAtomic(join(out, 'figures', `${f.id}.png`), svgToPng(f.svg));
+    } catch (e) {
+      // the SVG and the report are complete without the PNG; say why it is missing
+      ctx.warn(`figures/${f.id}.png not written: ${(e as Error).message}`, false);
+    }
   }
   writeFileAtomic(join(out, 'results.json'), JSON.stringify(resultsDocument(run, software), null, 2) + '\n');
   writeFileAtomic(join(out, 'report.html'), report.html);
