@@ -2,8 +2,8 @@
  * Half Verlet neighbour list with ghost atoms (as LAMMPS does): atoms within cutoff+skin of
  * the box are replicated as ghosts, so cells smaller than twice the cutoff need no special
  * case. A pair (i, j) is stored once: j local with j > i, or j a ghost whose owner is > i, or
- * an image of i itself with a positive shift. Built by binning (bins ≥ cutoff+skin, 27-bin
- * stencil), O(N). Rebuilt when any atom has moved more than skin/2 since the last build.
+ * an image of i itself with a positive shift. Built by binning (bins ≥ (cutoff+skin)/2,
+ * 125-bin stencil), O(N). Rebuilt when any atom has moved more than skin/2 since the last build.
  */
 import type { MdSystem } from './system.js';
 import { wrapPositions } from './system.js';
@@ -21,6 +21,8 @@ export class NeighborList {
   owner = new Int32Array(0);
   /** Cartesian shift of each ghost relative to its owner. */
   private shift = new Float64Array(0);
+  private gOwnerBuf = new Int32Array(0);
+  private gShiftBuf = new Float64Array(0);
   nTotal = 0;
   builds = 0;
   private readonly ref: Float64Array;
@@ -75,8 +77,13 @@ export class NeighborList {
     const rc2 = rc * rc;
     // Ghosts: every image within rc of the box.
     const mx = Math.ceil(rc / Lx), my = Math.ceil(rc / Ly), mz = Math.ceil(rc / Lz);
-    const gOwner: number[] = [];
-    const gShift: number[] = [];
+    const maxGhosts = n * ((2 * mx + 1) * (2 * my + 1) * (2 * mz + 1) - 1);
+    if (this.gOwnerBuf.length < maxGhosts) {
+      this.gOwnerBuf = new Int32Array(maxGhosts);
+      this.gShiftBuf = new Float64Array(3 * maxGhosts);
+    }
+    const gOwner = this.gOwnerBuf, gShift = this.gShiftBuf;
+    let ng = 0;
     for (let i = 0; i < n; i++) {
       const xi = x[3 * i]!, yi = x[3 * i + 1]!, zi = x[3 * i + 2]!;
       for (let a = -mx; a <= mx; a++) {
@@ -89,13 +96,16 @@ export class NeighborList {
             if (a === 0 && b === 0 && c === 0) continue;
             const gz = zi + c * Lz;
             if (gz < -rc || gz >= Lz + rc) continue;
-            gOwner.push(i);
-            gShift.push(a * Lx, b * Ly, c * Lz);
+            gOwner[ng] = i;
+            gShift[3 * ng] = a * Lx;
+            gShift[3 * ng + 1] = b * Ly;
+            gShift[3 * ng + 2] = c * Lz;
+            ng++;
           }
         }
       }
     }
-    const nTotal = n + gOwner.length;
+    const nTotal = n + ng;
     this.nTotal = nTotal;
     if (this.owner.length < nTotal) {
       this.owner = new Int32Array(Math.ceil(nTotal * 1.2));
@@ -104,8 +114,8 @@ export class NeighborList {
       this.extQ = new Float64Array(this.owner.length);
     }
     for (let i = 0; i < n; i++) this.owner[i] = i;
-    for (let g = 0; g < gOwner.length; g++) this.owner[n + g] = gOwner[g]!;
-    this.shift = Float64Array.from(gShift);
+    for (let g = 0; g < ng; g++) this.owner[n + g] = gOwner[g]!;
+    this.shift = gShift.slice(0, 3 * ng);
     for (let p = 0; p < nTotal; p++) {
       this.extType[p] = sys.types[this.owner[p]!]!;
       this.extQ[p] = sys.charges[this.owner[p]!]!;
@@ -113,15 +123,16 @@ export class NeighborList {
     this.refreshGhosts();
     // Shift sign per ghost: keep (i, ghost of i) only once, for the lexicographically positive shift.
     const positiveShift = new Uint8Array(nTotal);
-    for (let g = 0; g < gOwner.length; g++) {
+    for (let g = 0; g < ng; g++) {
       const sx = gShift[3 * g]!, sy = gShift[3 * g + 1]!, sz = gShift[3 * g + 2]!;
       positiveShift[n + g] = sx > 0 || (sx === 0 && (sy > 0 || (sy === 0 && sz > 0))) ? 1 : 0;
     }
-    // Bins over [−rc, L+rc)
+    // Bins of ≥ rc/2 over [−rc, L+rc), searched ±2 bins (fewer candidates than rc bins ±1)
     const e = this.ext;
-    const nbx = Math.max(1, Math.floor((Lx + 2 * rc) / rc));
-    const nby = Math.max(1, Math.floor((Ly + 2 * rc) / rc));
-    const nbz = Math.max(1, Math.floor((Lz + 2 * rc) / rc));
+    const half = rc / 2;
+    const nbx = Math.max(1, Math.floor((Lx + 2 * rc) / half));
+    const nby = Math.max(1, Math.floor((Ly + 2 * rc) / half));
+    const nbz = Math.max(1, Math.floor((Lz + 2 * rc) / half));
     const bsx = (Lx + 2 * rc) / nbx, bsy = (Ly + 2 * rc) / nby, bsz = (Lz + 2 * rc) / nbz;
     const nb = nbx * nby * nbz;
     const binOf = new Int32Array(nTotal);
@@ -149,9 +160,9 @@ export class NeighborList {
       const xi = e[3 * i]!, yi = e[3 * i + 1]!, zi = e[3 * i + 2]!;
       const b = binOf[i]!;
       const bz0 = b % nbz, by0 = Math.floor(b / nbz) % nby, bx0 = Math.floor(b / (nby * nbz));
-      for (let ax = Math.max(0, bx0 - 1); ax <= Math.min(nbx - 1, bx0 + 1); ax++)
-        for (let ay = Math.max(0, by0 - 1); ay <= Math.min(nby - 1, by0 + 1); ay++)
-          for (let az = Math.max(0, bz0 - 1); az <= Math.min(nbz - 1, bz0 + 1); az++) {
+      for (let ax = Math.max(0, bx0 - 2); ax <= Math.min(nbx - 1, bx0 + 2); ax++)
+        for (let ay = Math.max(0, by0 - 2); ay <= Math.min(nby - 1, by0 + 2); ay++)
+          for (let az = Math.max(0, bz0 - 2); az <= Math.min(nbz - 1, bz0 + 2); az++) {
             const bb = (ax * nby + ay) * nbz + az;
             for (let q = head[bb]!; q < head[bb + 1]!; q++) {
               const j = members[q]!;
