@@ -142,7 +142,8 @@ export function computeDrt(s: ImpedanceSpectrum, options: DrtOptions = {}): DrtR
   for (let j = 0; j < m; j++) centres[j] = Math.exp(lnLo + j * delta);
   const basis = makeBasis(basisName, delta, options.fwhmCoefficient ?? 0.5);
 
-  // Scaled least-squares problem: rows [Re; Im] / scale; columns [R∞, L·ω_max, x / scale].
+  // Scaled least-squares problem: rows [Re; Im]·w/scale (|b| ≤ 1); columns R∞, L·ω_max,
+  // (1/C)/ω_min (each optional term scaled to unit size at its frequency end), then γ's x/scale.
   const { re, im } = impedanceMatrices(omega, centres, basis);
   const rows = 2 * n;
   const withC = options.capacitance === 'auto' || options.capacitance === undefined ? needsSeriesCapacitance(s) : options.capacitance;
@@ -180,6 +181,7 @@ export function computeDrt(s: ImpedanceSpectrum, options: DrtOptions = {}): DrtR
   let lambda: number;
   let scan = { log10Lambda: [] as number[], score: [] as number[] };
   if (typeof options.lambda === 'number') {
+    if (!(options.lambda > 0) || !Number.isFinite(options.lambda)) throw new RangeError('λ must be a positive number');
     lambda = options.lambda;
   } else {
     const found = chooseLambda(method, prob, ne, n, inductanceMode, iL, iC, lo, hi);
