@@ -95,6 +95,17 @@ export function register(program: Command, ctx: CliContext): void {
     .description('run a study folder (STUDY_DIR/study.json + its files; schema in schemas/study.schema.json) with a content-hash cache in STUDY_DIR/.superionic-cache, so a re-run only redoes what changed')
     .argument('<study>', 'study folder containing study.json')
     .option('--out <dir>', 'output folder (default STUDY_DIR/report)')
+    .addHelpText(
+      'after',
+      `
+Writes OUT/report.html (self-contained: inline SVG figures, tables with ± one standard error,
+methods text per analysis; no network needed to view it), OUT/results.json (every number as
+{"value","unit","stderr"?}, per analysis with its status and errors) and OUT/figures/*.svg|png.
+Analysis types: eis-fit, eis-kk, eis-drt, arrhenius, cycling, rate, gitt, window, rdf,
+coordination, pdf, xrd, diffusion, melt-quench (see examples/nhoc/README.md).
+A file that cannot be read or analysed does not stop the study: the report lists it.
+Exit 1 only when study.json itself is missing or invalid (the message names the field).`,
+    )
     .action(async (study: string, opts: { out?: string }) => {
       await runAndWrite(ctx, study, opts.out ?? join(study, 'report'), join(resolve(study), '.superionic-cache'));
     });
