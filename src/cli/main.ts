@@ -77,6 +77,9 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
 function report(ctx: CliContext, e: unknown): number {
   if (e instanceof CommanderError) {
     if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version') return 0;
+    // `superionic help [command]` shows help and succeeds (exitCode 0); a group run without its
+    // subcommand shows the help on stderr as a usage error (exitCode 1 from commander → 2)
+    if (e.code === 'commander.help') return e.exitCode === 0 ? 0 : 2;
     return 2; // commander has already printed its one line (unknown option, missing argument, group without subcommand)
   }
   if (e instanceof InputError) {
