@@ -8,6 +8,8 @@
  * Routes:
  *   GET  /api/study              {name, root?, files: StudyFile[], truncated, limits}
  *   GET  /api/file?path=REL      the bytes of one study file
+ *   GET  /api/record?path=REL    a cycling file read here, as columns (record-codec.ts), for the
+ *                                formats the browser cannot parse (.ndax, .res)
  *   POST /api/inspect?name=NAME  body = file bytes → inspect info (nothing is written to disk)
  *   GET  /*                      the built web app (web/dist), index.html for unknown paths
  */
@@ -16,7 +18,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { inspectBytes } from '../formats/detect.js';
+import { inspectBytes, readAs } from '../formats/detect.js';
+import type { CyclerRecord } from '../cycling/record.js';
+import { encodeRecord } from './record-codec.js';
 import { PathRefused, resolveFileInside } from './safe-path.js';
 import { contentType } from './static.js';
 import { StudyIndex } from './study-index.js';
@@ -101,6 +105,22 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       if (!rel) throw new HttpError(400, 'missing ?path=');
       const real = resolveFileInside(studyRoot, rel);
       sendFile(req, res, real, 'application/octet-stream', 'no-store');
+      return;
+    }
+    if (path === '/api/record' && req.method === 'GET') {
+      if (!studyRoot) throw new HttpError(404, 'no study folder is open');
+      const rel = url.searchParams.get('path');
+      if (!rel) throw new HttpError(400, 'missing ?path=');
+      const real = resolveFileInside(studyRoot, rel);
+      if (statSync(real).size > maxUpload) throw new HttpError(413, `larger than ${maxUpload} bytes`);
+      let body: Uint8Array;
+      try {
+        body = encodeRecord(readAs<CyclerRecord>(new Uint8Array(readFileSync(real)), rel, ['cycling', 'voltammetry']).data);
+      } catch (e) {
+        throw new HttpError(422, e instanceof Error ? e.message : String(e));
+      }
+      res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': 'application/octet-stream', 'content-length': String(body.length), 'cache-control': 'no-store' });
+      res.end(body);
       return;
     }
     if (path === '/api/inspect' && req.method === 'POST') {

@@ -7,6 +7,9 @@ import { CliContext } from '../../src/cli/context.js';
 import { register, startServe } from '../../src/cli/commands/serve.js';
 import { startServer, type RunningServer } from '../../src/server/server.js';
 import { sharedData } from '../helpers/paths.js';
+import { decodeRecord } from '../../src/server/record-codec.js';
+import { readAs } from '../../src/formats/detect.js';
+import type { CyclerRecord } from '../../src/cycling/record.js';
 import { rawRequest } from './http.js';
 
 const LIMIT = 1024 * 1024; // 1 MiB for the tests
@@ -27,6 +30,8 @@ beforeAll(async () => {
   writeFileSync(join(web, 'index.html'), '<!doctype html><title>workbench</title>');
   copyFileSync(sharedData('eis', 'impedance.py', 'exampleData.csv'), join(study, 'data', 'eis', 'exampleData.csv'));
   copyFileSync(sharedData('structure', 'nacl_rocksalt.cif'), join(study, 'data', 'structure', 'nacl_rocksalt.cif'));
+  mkdirSync(join(study, 'data', 'cycling'));
+  copyFileSync(sharedData('cycling', 'neware', 'navani_test.ndax'), join(study, 'data', 'cycling', 'navani_test.ndax'));
   writeFileSync(join(study, 'data', 'broken.csv'), 'this,is\nnot,data\n');
   writeFileSync(join(study, 'study.json'), JSON.stringify({ name: 'test study' }));
   writeFileSync(join(study, '.superionic-cache', 'x.csv'), 'hidden');
@@ -91,7 +96,7 @@ describe('study listing', () => {
     expect(doc.manifest).toEqual({ name: 'test study' });
     expect(doc.limits.maxUploadBytes).toBe(LIMIT);
     const paths = doc.files.map((f: { path: string }) => f.path);
-    expect(paths).toEqual(['data/broken.csv', 'data/eis/exampleData.csv', 'data/structure/nacl_rocksalt.cif', 'inner-link.csv', 'study.json']);
+    expect(paths).toEqual(['data/broken.csv', 'data/cycling/navani_test.ndax', 'data/eis/exampleData.csv', 'data/structure/nacl_rocksalt.cif', 'inner-link.csv', 'study.json']);
     const byPath = Object.fromEntries(doc.files.map((f: { path: string }) => [f.path, f]));
     const eis = byPath['data/eis/exampleData.csv'];
     expect(eis.inspect.kind).toBe('impedance');
@@ -162,6 +167,27 @@ describe('file access stays inside the study', () => {
   });
 });
 
+describe('cycling records read by the server', () => {
+  it('sends a Neware .ndax as columns that decode to exactly what the reader returns', async () => {
+    const res = await rawRequest(srv.port, '/api/record?path=data/cycling/navani_test.ndax');
+    expect(res.status).toBe(200);
+    const got = decodeRecord(new Uint8Array(res.body));
+    const bytes = new Uint8Array(readFileSync(sharedData('cycling', 'neware', 'navani_test.ndax')));
+    const want = readAs<CyclerRecord>(bytes, 'data/cycling/navani_test.ndax', ['cycling']).data;
+    expect(got.time.length).toBeGreaterThan(100);
+    for (const k of ['time', 'voltage', 'current', 'step', 'cycle', 'chargeCapacity', 'dischargeCapacity'] as const) {
+      if (want[k]) expect(Array.from(got[k]!), k).toEqual(Array.from(want[k]!));
+    }
+    expect(got.meta.format).toBe(want.meta.format);
+  });
+
+  it('answers 422 for a file that is not a cycling record and refuses paths outside', async () => {
+    expect((await rawRequest(srv.port, '/api/record?path=data/structure/nacl_rocksalt.cif')).status).toBe(422);
+    expect((await rawRequest(srv.port, '/api/record?path=../secret.txt')).status).toBe(400);
+    expect((await rawRequest(srv.port, '/api/record?path=escape.txt')).status).toBe(403);
+  });
+});
+
 describe('uploads', () => {
   it('inspects an uploaded file without writing it anywhere', async () => {
     const bytes = readFileSync(sharedData('structure', 'nacl_rocksalt.cif'));
@@ -204,7 +230,7 @@ describe('serve command', () => {
     const running = await startServe(ctx, study, { port: 0, maxUploadMib: 1 });
     try {
       expect(out.trim()).toBe(running.url);
-      expect((await rawRequest(running.port, '/api/study')).json().files.length).toBe(5);
+      expect((await rawRequest(running.port, '/api/study')).json().files.length).toBe(6);
     } finally {
       await running.close();
     }

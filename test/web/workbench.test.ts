@@ -68,6 +68,8 @@ describe.runIf(chromium)('workbench in chromium', () => {
     mkdirSync(join(study, 'eis'), { recursive: true });
     copyFileSync(sharedData('eis', 'impedance.py', 'exampleDataZPlot.z'), join(study, 'eis', 'exampleDataZPlot.z'));
     copyFileSync(sharedData('structure', 'nacl_rocksalt.cif'), join(study, 'nacl_rocksalt.cif'));
+    mkdirSync(join(study, 'cycling'));
+    copyFileSync(sharedData('cycling', 'neware', 'navani_test.ndax'), join(study, 'cycling', 'navani_test.ndax'));
     srv = await startServer({ studyDir: study, port: 0, webRoot });
     mkdirSync(SHOTS, { recursive: true });
     const { chromium: pw } = await import('playwright-core');
@@ -104,13 +106,23 @@ describe.runIf(chromium)('workbench in chromium', () => {
   it('loads and lists the study files with what each is', async () => {
     await page.goto(srv.url);
     const list = page.getByTestId('file-list');
-    await expect.poll(() => list.locator('button').count(), { timeout: 10_000 }).toBe(2);
+    await expect.poll(() => list.locator('button').count(), { timeout: 10_000 }).toBe(3);
     const text = await list.innerText();
     expect(text).toMatch(/eis\/exampleDataZPlot\.z/);
     expect(text).toMatch(/zplot.*· \d+ points/i);
     expect(text).toMatch(/nacl_rocksalt\.cif/);
     expect(text).toMatch(/8 atoms/);
+    expect(text).toMatch(/neware-ndax · [\d,]+ rows/);
     await page.screenshot({ path: join(SHOTS, 'workbench-start.png') });
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('shows a study cycling file the browser cannot decode itself (.ndax, read by the server)', async () => {
+    await page.getByTestId('file-list').getByText('cycling/navani_test.ndax').click();
+    await page.getByTestId('voltage-plot').locator('canvas').first().waitFor({ timeout: 15_000 });
+    await page.getByTestId('profiles').locator('svg .profile-curve path').first().waitFor({ timeout: 15_000 });
+    const rows = await page.locator('main table.data tbody tr').count();
+    expect(rows).toBeGreaterThan(0);
     expect(pageErrors).toEqual([]);
   });
 
@@ -178,6 +190,7 @@ describe.runIf(chromium)('workbench in chromium', () => {
     expect(saved).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
     expect(saved).toContain('fit-curve');
     await page.setViewportSize({ width: 1440, height: 1420 });
+    await page.evaluate("document.querySelector('main').scrollTo(0, 0)");
     await page.waitForTimeout(300);
     await page.screenshot({ path: join(SHOTS, 'workbench-impedance.png') });
     await page.setViewportSize({ width: 1440, height: 960 });

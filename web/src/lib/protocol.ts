@@ -97,6 +97,7 @@ export interface StructureAnalysis {
 export type Request =
   | { op: 'open'; name: string; bytes: Uint8Array }
   | { op: 'fit'; spectrum: SpectrumData; circuit: string; initial?: Record<string, number> }
+  | { op: 'record'; bytes: Uint8Array }
   | { op: 'kk'; spectrum: SpectrumData }
   | { op: 'drt'; spectrum: SpectrumData }
   | { op: 'structure'; structure: StructureData };
@@ -105,6 +106,7 @@ export type FitData = Omit<CircuitFit, 'covariance'>;
 
 export interface Responses {
   open: Opened;
+  record: CyclingData;
   fit: FitData;
   kk: KkData;
   drt: DrtData;

@@ -16,6 +16,7 @@ import { pairCycles } from '../../../src/cycling/cycles.js';
 import { halfCycleProfile } from '../../../src/cycling/profile.js';
 import type { Opened, Request, Responses, SpectrumData, StructureData, CyclingData } from '../lib/protocol.js';
 import { analyseStructure } from '../lib/structure-analysis.js';
+import { decodeRecord } from '../../../src/server/record-codec.js';
 
 function spectrumOf(s: SpectrumData): ImpedanceSpectrum {
   return { frequency: s.frequency, real: s.real, imag: s.imag, meta: {} } as ImpedanceSpectrum;
@@ -96,6 +97,8 @@ function run(req: Request): Responses[Request['op']] {
   switch (req.op) {
     case 'open':
       return open(req.name, req.bytes);
+    case 'record':
+      return cyclingData(decodeRecord(req.bytes));
     case 'fit': {
       const { covariance: _c, ...fit } = fitCircuit(req.spectrum, req.circuit, { initial: req.initial });
       return fit;
