@@ -15,7 +15,6 @@ export default defineConfig({
   plugins: [svelte({ configFile: false })],
   resolve: {
     alias: [
-      { find: /^node:zlib$/, replacement: here('./src/shims/zlib.ts') },
       { find: /^linkedom$/, replacement: here('./src/shims/linkedom.ts') },
       { find: /^mdb-reader$/, replacement: here('./src/shims/mdb-reader.ts') },
     ],
