@@ -29,7 +29,29 @@ export async function jsonOk(args: string[]): Promise<any> {
   const cmd = args.join(' ');
   expect(r.stderr, `${cmd}: stderr must be empty under --json when stderr is not a terminal`).toBe('');
   expect(r.code, `${cmd}: exit status`).toBe(0);
-  return parseOne(r, cmd);
+  const doc = parseOne(r, cmd);
+  expectQuantitiesWellFormed(doc, cmd);
+  return doc;
+}
+
+/**
+ * Every object in a document that looks like a Quantity (has "value" and "unit") is one:
+ * a finite number, a unit string, a numeric stderr if any (a NaN printed as null is not).
+ */
+export function expectQuantitiesWellFormed(doc: unknown, cmd: string, path = ''): void {
+  if (Array.isArray(doc)) {
+    doc.forEach((x, i) => typeof x === 'object' && x !== null && expectQuantitiesWellFormed(x, cmd, `${path}[${i}]`));
+    return;
+  }
+  if (typeof doc !== 'object' || doc === null) return;
+  const o = doc as Record<string, unknown>;
+  if ('value' in o && 'unit' in o) {
+    expect(typeof o.value === 'number' && Number.isFinite(o.value), `${cmd}: ${path || '(top)'}.value is a finite number, got ${JSON.stringify(o.value)}`).toBe(true);
+    expect(typeof o.unit, `${cmd}: ${path}.unit`).toBe('string');
+    if ('stderr' in o) expect(typeof o.stderr, `${cmd}: ${path}.stderr is a number when present, got ${JSON.stringify(o.stderr)}`).toBe('number');
+    return;
+  }
+  for (const [k, v] of Object.entries(o)) expectQuantitiesWellFormed(v, cmd, path ? `${path}.${k}` : k);
 }
 
 /** stdout is exactly one JSON document followed by at most a newline. */
@@ -37,6 +59,7 @@ export function parseOne(r: CliRun, cmd: string): any {
   expect(r.stdout.trim().length, `${cmd}: nothing on stdout`).toBeGreaterThan(0);
   let doc: unknown;
   expect(() => (doc = JSON.parse(r.stdout)), `${cmd}: stdout is not exactly one JSON document`).not.toThrow();
+  expectQuantitiesWellFormed(doc, cmd);
   return doc;
 }
 
