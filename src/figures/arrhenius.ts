@@ -7,7 +7,7 @@ import * as Plot from '@observablehq/plot';
 import type { Quantity } from '../core/quantity.js';
 import { figure, type Figure, type Numbers } from './figure.js';
 import { formatQuantity } from './format.js';
-import { legend, logAxis, seriesColor, themed } from './theme.js';
+import { legend, logAxis, plainTick, seriesColor, themed } from './theme.js';
 
 const KB_EV = 8.617333262e-5; // Boltzmann constant, eV/K
 
@@ -45,11 +45,24 @@ export function arrheniusFigure(series: ArrheniusSeries[], opts: { id?: string; 
       marks.push(Plot.line(line, { x: 'x', y: 'y', stroke: color, strokeWidth: 1.6 }));
     }
   });
+  // Secondary top axis in °C at round temperatures inside the data range (1000/T positions).
+  const temps = series.flatMap((s) => Array.from(s.temperature));
+  const tc = temps.length ? [Math.min(...temps) - 273.15, Math.max(...temps) - 273.15] : [0, 0];
+  const stepC = tc[1]! - tc[0]! > 150 ? 50 : tc[1]! - tc[0]! > 60 ? 20 : 10;
+  const topTicks: number[] = [];
+  for (let c = Math.ceil(tc[0]! / stepC) * stepC; c <= tc[1]! + 1e-9; c += stepC) topTicks.push(1000 / (c + 273.15));
   const entries = series.map((s, i) => ({ label: s.activationEnergy ? `${s.label}: Ea = ${formatQuantity(s.activationEnergy)}` : s.label, color: seriesColor(i), symbol: 'both' as const }));
   const spec = themed({
+    marginTop: 44,
     x: { label: '1000/T (K⁻¹)' },
     y: logAxis('σ (S cm⁻¹)'),
-    marks: [...marks, ...legend(entries, 'bottom-left')],
+    marks: [
+      ...marks,
+      ...legend(entries, 'bottom-left'),
+      // an explicit axis mark replaces Plot's implicit one, so the bottom axis is drawn here too
+      Plot.axisX({ anchor: 'bottom', label: '1000/T (K⁻¹)', labelAnchor: 'center', labelArrow: 'none', labelOffset: 38, tickSize: 4, tickFormat: plainTick }),
+      ...(topTicks.length >= 2 ? [Plot.axisX(topTicks, { anchor: 'top', tickFormat: (v: number) => `${Math.round(1000 / v - 273.15)}`, label: 'T (°C)', labelAnchor: 'center', labelArrow: 'none', labelOffset: 32, tickSize: 4 })] : []),
+    ],
   });
   return figure(
     opts.id ?? 'arrhenius',
