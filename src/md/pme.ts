@@ -180,25 +180,36 @@ export class Pme {
   /** In-place 3-D complex FFT of `data` (fft.js per axis; inverse includes 1/K per axis). */
   private fft3(inverse: boolean): void {
     const [K1, K2, K3] = this.grid;
+    this.pass(this.ffts[2]!, K3, 1, K1 * K2, K3, 1, 1, inverse);
+    // y lines: for each (a, c): offset a·K2·K3 + c, stride K3
+    this.pass(this.ffts[1]!, K2, K3, K1, K2 * K3, K3, 1, inverse);
+    // x lines: for each (b, c): offset b·K3 + c, stride K2·K3
+    this.pass(this.ffts[0]!, K1, K2 * K3, 1, 0, K2 * K3, 1, inverse);
+  }
+
+  /**
+   * Transforms every line of length `len` (element stride `stride`) whose start offsets are
+   * o = outer·outerStride + inner·innerStep for outer < nOuter, inner < nInner.
+   */
+  private pass(fft: FFT, len: number, nInner: number, nOuter: number, outerStride: number, stride: number, innerStep: number, inverse: boolean): void {
     const data = this.data, line = this.line, out = this.lineOut;
-    const pass = (fft: FFT, len: number, count: number, offsetOf: (l: number) => number, stride: number) => {
-      for (let l = 0; l < count; l++) {
-        const o = offsetOf(l);
+    for (let outer = 0; outer < nOuter; outer++) {
+      for (let inner = 0; inner < nInner; inner++) {
+        const o = outer * outerStride + inner * innerStep;
         for (let k = 0; k < len; k++) {
-          line[2 * k] = data[2 * (o + k * stride)]!;
-          line[2 * k + 1] = data[2 * (o + k * stride) + 1]!;
+          const d = 2 * (o + k * stride);
+          line[2 * k] = data[d]!;
+          line[2 * k + 1] = data[d + 1]!;
         }
         if (inverse) fft.inverseTransform(out, line);
         else fft.transform(out, line);
         for (let k = 0; k < len; k++) {
-          data[2 * (o + k * stride)] = out[2 * k]!;
-          data[2 * (o + k * stride) + 1] = out[2 * k + 1]!;
+          const d = 2 * (o + k * stride);
+          data[d] = out[2 * k]!;
+          data[d + 1] = out[2 * k + 1]!;
         }
       }
-    };
-    pass(this.ffts[2]!, K3, K1 * K2, (l) => l * K3, 1);
-    pass(this.ffts[1]!, K2, K1 * K3, (l) => Math.floor(l / K3) * K2 * K3 + (l % K3), K3);
-    pass(this.ffts[0]!, K1, K2 * K3, (l) => l, K2 * K3);
+    }
   }
 }
 
