@@ -51,6 +51,14 @@ describe('inspect (CONTRACT §1)', () => {
     expect(docs[6].frames).toBe(200);
   });
 
+  it('POSCAR (as `structure build` writes it) and LAMMPS dump trajectories', async () => {
+    const poscar = join(scratch, 'POSCAR');
+    expect((await runCli(['structure', 'build', '--formula', 'NaCl', '--units', '32', '--density', '2.1', '-o', poscar])).code).toBe(0);
+    const [p, dump] = await jsonOk(['inspect', poscar, sharedData('structure', 'nhoc_32fu_traj.lammpstrj'), '--json']);
+    expect(p).toMatchObject({ format: 'poscar', kind: 'structure', atoms: 64 });
+    expect(dump).toMatchObject({ kind: 'trajectory', atoms: 288, frames: 200 });
+  });
+
   it('recognises files by content, whatever their extension', async () => {
     const z = join(scratch, 'spectrum-renamed.txt');
     copyFileSync(sharedData('eis', 'impedance.py', 'exampleDataZPlot.z'), z);
