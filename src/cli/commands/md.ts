@@ -287,6 +287,7 @@ async function runLammpsProtocol(ctx: CliContext, protocol: Protocol, out: strin
       },
     });
   } catch (e) {
+    if (e instanceof UsageError || e instanceof InputError) throw e;
     throw new InputError(join(out, 'log.lammps'), undefined, (e as Error).message);
   } finally {
     bar.done();
@@ -345,7 +346,13 @@ async function energy(file: string, pot: Potential, engine: 'embedded' | 'lammps
   const V = sys.box[0]! * sys.box[1]! * sys.box[2]!;
   let doc;
   if (engine === 'lammps') {
-    const r = await lammpsEnergy(sys, pot, ff.bonds);
+    let r;
+    try {
+      r = await lammpsEnergy(sys, pot, ff.bonds);
+    } catch (e) {
+      if (e instanceof UsageError || e instanceof InputError) throw e;
+      throw new InputError(file, undefined, (e as Error).message);
+    }
     doc = {
       energy: quantity(r.pe, 'eV'),
       forces: rows(r.forces),

@@ -6,6 +6,7 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { UsageError } from '../../core/errors.js';
 
 export interface LammpsRunOptions {
   executable?: string;
@@ -37,6 +38,10 @@ export function runLammps(dir: string, opts: LammpsRunOptions = {}): Promise<str
         log = readFileSync(join(dir, 'log.lammps'), 'utf8');
       } catch {
         /* no log */
+      }
+      if (err && (err as NodeJS.ErrnoException).code === 'ENOENT') {
+        reject(new UsageError(`${cmd} not found on PATH: install LAMMPS (Debian: apt-get install lammps openmpi-bin) or set SUPERIONIC_LMP`));
+        return;
       }
       if (err) {
         const line = /ERROR[^\n]*/.exec(log + '\n' + stdout)?.[0] ?? err.message;
