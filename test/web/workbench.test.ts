@@ -144,8 +144,10 @@ describe.runIf(chromium)('workbench in chromium', () => {
 
     await page.getByTestId('circuit-input').fill(CIRCUIT);
     await page.getByTestId('fit-button').click();
+    // The statistics appear with the final result (the curve may show the first start's optimum before).
+    await expect.poll(() => page.getByTestId('fit-stats').count(), { timeout: 30_000 }).toBe(1);
     const fitPath = nyquist.locator('svg .fit-curve path');
-    await fitPath.waitFor({ timeout: 20_000 });
+    await fitPath.waitFor({ timeout: 5_000 });
     const d = (await fitPath.getAttribute('d')) ?? '';
     expect(d.split(/[LM]/).length).toBeGreaterThan(100); // a dense model curve, not a stub
 

@@ -96,7 +96,7 @@ export interface StructureAnalysis {
 
 export type Request =
   | { op: 'open'; name: string; bytes: Uint8Array }
-  | { op: 'fit'; spectrum: SpectrumData; circuit: string; initial?: Record<string, number> }
+  | { op: 'fit'; spectrum: SpectrumData; circuit: string; initial?: Record<string, number>; weighting?: 'modulus' | 'unit' | 'proportional' }
   | { op: 'record'; bytes: Uint8Array }
   | { op: 'kk'; spectrum: SpectrumData }
   | { op: 'drt'; spectrum: SpectrumData }

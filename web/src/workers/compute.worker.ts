@@ -9,6 +9,7 @@ import type { CyclerRecord } from '../../../src/cycling/record.js';
 import type { Structure } from '../../../src/atoms/structure.js';
 import type { Frame, Trajectory } from '../../../src/atoms/trajectory.js';
 import { fitCircuit } from '../../../src/impedance/fit/fit.js';
+import { CircuitModel } from '../../../src/impedance/circuit/model.js';
 import { linKK } from '../../../src/impedance/kk/lin-kk.js';
 import { computeDrt } from '../../../src/impedance/drt/drt.js';
 import { segmentHalfCycles } from '../../../src/cycling/segment.js';
@@ -93,14 +94,22 @@ function structureData(d: Structure | Trajectory): StructureData {
   return { numbers: s.numbers, positions: s.positions, cell: s.cell, pbc: s.pbc };
 }
 
-function run(req: Request): Responses[Request['op']] {
+function run(req: Request, progress: (v: unknown) => void): Responses[Request['op']] {
   switch (req.op) {
     case 'open':
       return open(req.name, req.bytes);
     case 'record':
       return cyclingData(decodeRecord(req.bytes));
     case 'fit': {
-      const { covariance: _c, ...fit } = fitCircuit(req.spectrum, req.circuit, { initial: req.initial });
+      // First the single structural (or user) start — usually already the answer, shown at
+      // once — then the full fit with its seeded restarts.
+      const opts = { initial: req.initial, weighting: req.weighting };
+      const allGiven = Object.keys(req.initial ?? {}).length === new CircuitModel(req.circuit).parameterCount;
+      if (!allGiven) {
+        const { covariance: _q, ...quick } = fitCircuit(req.spectrum, req.circuit, { ...opts, restarts: 0 });
+        progress(quick);
+      }
+      const { covariance: _c, ...fit } = fitCircuit(req.spectrum, req.circuit, opts);
       return fit;
     }
     case 'kk': {
@@ -123,7 +132,7 @@ function run(req: Request): Responses[Request['op']] {
 self.onmessage = (ev: MessageEvent<{ id: number; req: Request }>) => {
   const { id, req } = ev.data;
   try {
-    const value = run(req);
+    const value = run(req, (v) => self.postMessage({ id, ok: true, progress: true, value: v }));
     self.postMessage({ id, ok: true, value });
   } catch (e) {
     self.postMessage({ id, ok: false, error: e instanceof Error ? e.message : String(e) });
