@@ -88,6 +88,15 @@ JSON: {"energy": {value, unit: "eV"}, "forces": [[eV/Å]], "pressure": {value, u
     .option('--resume', 'continue from DIR/checkpoint.json')
     .option('--out <DIR>', 'output folder', 'melt-quench.out')
     .option('--json', 'print a JSON summary')
+    .addHelpText(
+      'after',
+      `
+Lin et al. (Nat. Mater. 2025) made their glasses with 2 fs steps: ~5 ps at 1200 K, a quench at
+0.1 K/fs to 500, 600 or 1000 K, and 10 ps at the target. Here FIRE first removes overlaps of the
+starting cell, velocities are drawn at the melt temperature, and melt, quench (a linear ramp)
+and equilibration run under the chosen NVT thermostat; --production-ps adds an NVE stage.
+Outputs and --resume as for "md run" (see superionic md run --help).`,
+    )
     .action(async (structure: string, o: MeltQuenchCli) => {
       const protocol = meltQuenchProtocol({
         structure: resolve(structure), potential: resolve(o.potential), targetK: o.target, meltK: o.melt, meltPs: o.meltPs,
