@@ -135,6 +135,15 @@ describe('eis fit (CONTRACT §2)', () => {
     expect(r.stderr).toMatch(/^superionic: error: .*exampleData\.csv/);
   });
 
+  it('in a batch, a fit that does not converge still gives its document; exit 3', async () => {
+    const r = await runCli(['eis', 'fit', SIM, EXAMPLE, '--circuit', 'R0-p(R1,CPE1)-p(R2,CPE2)-CPE3', '--max-iterations', '1', '--restarts', '0', '--json']);
+    expect(r.code).toBe(3);
+    const docs = parseOne(r, 'eis fit batch (not converged)');
+    expect(docs).toHaveLength(2);
+    expect(docs.map((d: any) => d.file)).toEqual([SIM, EXAMPLE]);
+    expect(docs.some((d: any) => d.converged === false)).toBe(true);
+  });
+
   it('bad input exit 1 naming the file; usage errors exit 2', async () => {
     const bad = scratchFile('fit-bad.csv', 'frequency_Hz,real_Ohm,imag_Ohm\n1000,12,-3\n100,abc,-5\n');
     await expectBadInput(['eis', 'fit', bad, '--circuit', 'R0-p(R1,C1)', '--json'], bad, /fit-bad\.csv:3: /);

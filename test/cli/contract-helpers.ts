@@ -40,6 +40,9 @@ export async function jsonOk(args: string[]): Promise<any> {
  */
 export function expectQuantitiesWellFormed(doc: unknown, cmd: string, path = ''): void {
   if (Array.isArray(doc)) {
+    // a curve is a plain number array: a null among numbers is a NaN or ∞ that slipped through
+    // (eis fit's "correlation" matrix documents null for parameters without a stderr)
+    if (!/(^|\.)correlation\[/.test(path) && doc.some((x) => typeof x === 'number')) expect(doc.includes(null), `${cmd}: ${path} has null among its numbers`).toBe(false);
     doc.forEach((x, i) => typeof x === 'object' && x !== null && expectQuantitiesWellFormed(x, cmd, `${path}[${i}]`));
     return;
   }
