@@ -4,7 +4,7 @@
  * stubs say "not built yet" with exit 2, warnings reach stderr under --json only on a terminal,
  * and `run` writes report.html, results.json and figures/ for a study folder.
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
@@ -13,7 +13,7 @@ import { CliContext } from '../../src/cli/context.js';
 import { runCli } from '../helpers/cli.js';
 import { sharedData } from '../helpers/paths.js';
 import { tinyStudy } from '../study/helpers.js';
-import { expectUsage, jsonOk, parseOne, scratch } from './contract-helpers.js';
+import { expectBadInput, expectUsage, jsonOk, parseOne, scratch, scratchFile } from './contract-helpers.js';
 
 /** Every command and option CONTRACT.md names (options by their long name; -o by its short one). */
 const CONTRACT: Record<string, string[]> = {
@@ -129,6 +129,45 @@ describe('usage errors and stubs (CONTRACT §0)', () => {
       expect(r.code, name).toBe(2);
       expect(r.stdout).toBe('');
       expect(r.stderr).toBe(`superionic: \`superionic ${name}\` is not built yet\n`);
+    }
+  });
+});
+
+describe('bad input files (CONTRACT §0)', () => {
+  const P = sharedData('potentials', 'nhoc-fm-xtb-v0.json');
+  /** Every command that reads FILE, with the options it needs to get as far as reading it. */
+  const commands: string[][] = [
+    ['inspect'],
+    ['eis', 'fit', '--circuit', 'R0-p(R1,C1)'],
+    ['eis', 'kk'],
+    ['eis', 'drt'],
+    ['arrhenius'],
+    ['polarization', '--thickness-cm', '0.1', '--area-cm2', '1'],
+    ['cycling', 'summary'],
+    ['cycling', 'rate', '--mass-mg', '5'],
+    ['gitt', '--mass-mg', '5', '--molar-mass', '100', '--molar-volume', '30', '--area-cm2', '1'],
+    ['window'],
+    ['structure', 'info'],
+    ['structure', 'rdf'],
+    ['structure', 'coordination', '--center', 'Hf', '--ligands', 'O:2.4'],
+    ['structure', 'network', '--formers', 'Hf', '--ligands', 'O:2.4'],
+    ['xrd'],
+    ['pdf'],
+    ['diffusion', '--species', 'Na', '--timestep-fs', '2'],
+    ['md', 'energy', '--potential', P],
+    ['md', 'run', '--out', join(scratch, 'md-never')],
+    ['md', 'melt-quench', '--potential', P, '--out', join(scratch, 'mq-never')],
+  ];
+  const garbage = scratchFile('garbage.txt', 'hello world\nthis is not data\n');
+  const empty = scratchFile('empty-input.csv', '');
+  const missing = join(scratch, 'missing-input.csv');
+  const folder = join(scratch, 'a-folder');
+  mkdirSync(folder, { recursive: true });
+
+  it('unreadable, empty, unrecognised or a folder: exit 1, one line `superionic: error: <file>…`, nothing on stdout', async () => {
+    for (const c of commands) {
+      const sub = c[0] === 'eis' || c[0] === 'cycling' || c[0] === 'structure' || c[0] === 'md' ? 2 : 1;
+      for (const f of [garbage, empty, missing, folder]) await expectBadInput([...c.slice(0, sub), f, ...c.slice(sub), '--json'], f);
     }
   });
 });
