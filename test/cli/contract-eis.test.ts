@@ -120,6 +120,19 @@ describe('eis fit (CONTRACT §2)', () => {
     }
   });
 
+  it('default --bulk: the resistor of the highest-frequency arc, else the series resistor', async () => {
+    // arc 1: τ = 1e-3 s (160 Hz); arc 2: τ = 5e-7 s (320 kHz), listed second on purpose
+    const two = scratchFile('two-arcs.csv', await simulate(['--circuit', 'R0-p(R1,C1)-p(R2,C2)', '--params', 'R0=10,R1=1000,C1=1e-6,R2=500,C2=1e-9', '--fmax', '1e7']));
+    const d = await jsonOk(['eis', 'fit', two, '--circuit', 'R0-p(R1,C1)-p(R2,C2)', '--json']);
+    // the two p(R,C) are interchangeable in the fit: the bulk is whichever holds the fast arc
+    expect(d.bulkResistance.value).toBeCloseTo(500, 3);
+    expect([d.parameters.R1.value, d.parameters.R2.value]).toContain(d.bulkResistance.value);
+    const spur = scratchFile('r-cpe.csv', await simulate(['--circuit', 'R0-CPE1', '--params', 'R0=42,CPE1_0=1e-6,CPE1_1=0.8']));
+    const s = await jsonOk(['eis', 'fit', spur, '--circuit', 'R0-CPE1', '--json']);
+    expect(s.bulkResistance.value).toBe(s.parameters.R0.value);
+    expect(s.parameters.R0.value).toBeCloseTo(42, 6);
+  });
+
   it('several files → one array in order (simulated, then a measured spectrum)', async () => {
     const docs = await expectBatch(['eis', 'fit'], [sim, EXAMPLE], ['--circuit', 'R0-p(R1,CPE1)-CPE2', '--json']);
     expect(docs.map((d) => d.points)).toEqual([81, 66]);
