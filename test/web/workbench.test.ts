@@ -68,6 +68,7 @@ describe.runIf(chromium)('workbench in chromium', () => {
     mkdirSync(join(study, 'eis'), { recursive: true });
     copyFileSync(sharedData('eis', 'impedance.py', 'exampleDataZPlot.z'), join(study, 'eis', 'exampleDataZPlot.z'));
     copyFileSync(sharedData('structure', 'nacl_rocksalt.cif'), join(study, 'nacl_rocksalt.cif'));
+    copyFileSync(sharedData('structure', 'nhoc_32fu_traj.extxyz'), join(study, 'nhoc_32fu_traj.extxyz'));
     mkdirSync(join(study, 'cycling'));
     copyFileSync(sharedData('cycling', 'neware', 'navani_test.ndax'), join(study, 'cycling', 'navani_test.ndax'));
     srv = await startServer({ studyDir: study, port: 0, webRoot });
@@ -106,13 +107,14 @@ describe.runIf(chromium)('workbench in chromium', () => {
   it('loads and lists the study files with what each is', async () => {
     await page.goto(srv.url);
     const list = page.getByTestId('file-list');
-    await expect.poll(() => list.locator('button').count(), { timeout: 10_000 }).toBe(3);
+    await expect.poll(() => list.locator('button').count(), { timeout: 10_000 }).toBe(4);
     const text = await list.innerText();
     expect(text).toMatch(/eis\/exampleDataZPlot\.z/);
     expect(text).toMatch(/zplot.*· \d+ points/i);
     expect(text).toMatch(/nacl_rocksalt\.cif/);
     expect(text).toMatch(/8 atoms/);
     expect(text).toMatch(/neware-ndax · [\d,]+ rows/);
+    expect(text).toMatch(/288 atoms · 200 frames/);
     await page.screenshot({ path: join(SHOTS, 'workbench-start.png') });
     expect(pageErrors).toEqual([]);
   });
@@ -123,6 +125,18 @@ describe.runIf(chromium)('workbench in chromium', () => {
     await page.getByTestId('profiles').locator('svg .profile-curve path').first().waitFor({ timeout: 15_000 });
     const rows = await page.locator('main table.data tbody tr').count();
     expect(rows).toBeGreaterThan(0);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('steps through the frames of a study trajectory', async () => {
+    await page.getByTestId('file-list').getByText('nhoc_32fu_traj.extxyz').click();
+    await page.getByTestId('rdf').locator('svg .rdf-curve path').first().waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('rdf').innerText()).toMatch(/mean of 200 frames/);
+    const slider = page.getByTestId('frame-slider');
+    await slider.fill('150');
+    await expect.poll(() => page.getByTestId('frame-shown').getAttribute('data-index'), { timeout: 15_000 }).toBe('150');
+    expect(await page.getByTestId('frame-shown').innerText()).toMatch(/^151 \/ 200/);
+    expect(Number(await page.getByTestId('bridging-count').innerText())).toBeGreaterThanOrEqual(0);
     expect(pageErrors).toEqual([]);
   });
 

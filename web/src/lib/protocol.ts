@@ -100,7 +100,8 @@ export type Request =
   | { op: 'record'; bytes: Uint8Array }
   | { op: 'kk'; spectrum: SpectrumData }
   | { op: 'drt'; spectrum: SpectrumData }
-  | { op: 'structure'; structure: StructureData };
+  | { op: 'structure'; structure: StructureData }
+  | { op: 'frame'; key: string; index: number; cutoffs: { ligand: string; rc: number }[] };
 
 export type FitData = Omit<CircuitFit, 'covariance'>;
 
@@ -111,4 +112,5 @@ export interface Responses {
   kk: KkData;
   drt: DrtData;
   structure: StructureAnalysis;
+  frame: { structure: StructureData; analysis: StructureAnalysis; timePs?: number };
 }

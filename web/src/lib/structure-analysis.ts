@@ -23,7 +23,14 @@ const DEFAULT_CUTOFF = 3.0;
  * @param frames for a trajectory, its frames: g(r) is averaged over them (up to maxFrames,
  * evenly strided); polyhedra and bridging are those of the structure shown (the first frame).
  */
-export function analyseStructure(s: StructureData, frames?: Iterable<Frame>, frameCount?: number, maxFrames = 500): StructureAnalysis {
+export function analyseStructure(
+  s: StructureData,
+  frames?: Iterable<Frame>,
+  frameCount?: number,
+  maxFrames = 500,
+  /** Fixed cutoffs (Å) by ligand symbol: skips g(r) (a trajectory frame keeps the averaged one). */
+  fixedCutoffs?: { ligand: string; rc: number }[],
+): StructureAnalysis {
   const present = [...new Set(s.numbers)].sort((a, b) => a - b);
   const formers = FORMERS.filter((z) => present.includes(z));
   const ligands = LIGANDS.filter((z) => present.includes(z));
@@ -40,7 +47,7 @@ export function analyseStructure(s: StructureData, frames?: Iterable<Frame>, fra
   let r: Float64Array = new Float64Array(0);
   let frameTotal = 1;
   let partials: StructureAnalysis['partials'] = [];
-  if (periodic && usable.length) {
+  if (periodic && usable.length && !fixedCutoffs) {
     const acc = new RdfAccumulator(s.numbers, usable, R_MAX, DR, s.pbc);
     if (frames) {
       const stride = Math.max(1, Math.ceil((frameCount ?? 1) / maxFrames));
@@ -56,6 +63,8 @@ export function analyseStructure(s: StructureData, frames?: Iterable<Frame>, fra
   }
 
   const cutoffs: LigandCutoff[] = (formers.length ? ligands : []).map((z) => {
+    const fixed = fixedCutoffs?.find((c) => c.ligand === elementSymbol(z));
+    if (fixed) return { z, rc: fixed.rc };
     let rc = Number.POSITIVE_INFINITY;
     for (const f of formers) {
       const k = usable.findIndex((p) => p.a === f && p.b === z);

@@ -120,6 +120,19 @@ function run(req: Request, progress: (v: unknown) => void): Responses[Request['o
       const r = computeDrt(spectrumOf(req.spectrum));
       return { lambda: r.lambda, tau: r.tau, gamma: r.gamma, rInf: r.rInf, polarizationResistance: r.polarizationResistance, relativeResidualRms: r.relativeResidualRms, peaks: r.peaks };
     }
+    case 'frame': {
+      if (!lastTrajectory || lastTrajectory.key !== req.key) throw new Error('the trajectory is no longer loaded; open the file again');
+      const t = lastTrajectory.trajectory;
+      const frames = t.frames();
+      if (!(Symbol.iterator in frames)) throw new Error('this trajectory streams asynchronously; frames cannot be stepped here');
+      let k = 0;
+      for (const f of frames as Iterable<Frame>) {
+        if (k++ !== req.index) continue;
+        const structure: StructureData = { numbers: t.structure.numbers, positions: f.positions, cell: f.cell, pbc: t.structure.pbc, frames: t.frameCount, key: req.key };
+        return { structure, analysis: analyseStructure(structure, undefined, undefined, 0, req.cutoffs), timePs: f.timePs };
+      }
+      throw new Error(`frame ${req.index + 1} is beyond the end of the trajectory`);
+    }
     case 'structure': {
       const t = req.structure.key && lastTrajectory?.key === req.structure.key ? lastTrajectory.trajectory : null;
       const frames = t ? t.frames() : undefined;
