@@ -144,7 +144,12 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       res.end('The workbench front end is not built: run `npm run build:web` (the API under /api/ works).\n');
       return;
     }
-    let rel = decodeURIComponent(path).replace(/^\/+/, '');
+    let rel: string;
+    try {
+      rel = decodeURIComponent(path).replace(/^\/+/, '');
+    } catch {
+      throw new HttpError(400, 'malformed percent-encoding in the path');
+    }
     if (rel === '') rel = 'index.html';
     let real: string;
     try {

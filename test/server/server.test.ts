@@ -160,6 +160,7 @@ describe('file access stays inside the study', () => {
       expect(res.text()).not.toContain('TOP-SECRET');
       expect(res.text()).not.toContain('root:');
     }
+    expect((await rawRequest(srv.port, '/%E0%A4%A')).status).toBe(400);
     const index = await rawRequest(srv.port, '/');
     expect(index.status).toBe(200);
     expect(index.headers['content-type']).toMatch(/text\/html/);
