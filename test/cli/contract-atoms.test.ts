@@ -150,6 +150,16 @@ describe('structure rdf (CONTRACT §5)', () => {
     expect(batch[0].pairs['Hf-O'].g).toEqual(batch[1].pairs['Hf-O'].g);
   });
 
+  it('-o writes the curves atomically, one numbered file per input', async () => {
+    const out = join(scratch, 'rdf-out', 'g.csv');
+    const docs = await jsonOk(['structure', 'rdf', CELL, NACL, '--pairs', 'Na-Cl', '--r-max', '4', '--bin', '0.1', '-o', out, '--json']);
+    expect(readdirSync(join(scratch, 'rdf-out')).sort()).toEqual(['g-1.csv', 'g-2.csv']);
+    const rows = readFileSync(join(scratch, 'rdf-out', 'g-2.csv'), 'utf8').trim().split('\n');
+    expect(rows[0]).toBe('r_A,g_Na-Cl,cn_Na-Cl');
+    expect(rows).toHaveLength(1 + docs[1].r.length);
+    expect(Number(rows.at(-1)!.split(',')[2])).toBeCloseTo(docs[1].pairs['Na-Cl'].cn.at(-1), 6);
+  });
+
   it('usage errors exit 2', async () => {
     await expectUsage(['structure', 'rdf', CELL, '--pairs', 'Hf-Xx']);
     await expectUsage(['structure', 'rdf', CELL, '--frames', 'first:last']);
