@@ -22,7 +22,10 @@ const R_MIN = 0.6;
 const RSQ_MIN = R_MIN * R_MIN;
 
 export class SplinePair {
-  private readonly tab: Float64Array[]; // per (ordered) type pair, shared for (a,b)/(b,a): [E, dE/dr·h, F, dF/dr·h] per node
+  /** All tables in one array: [E, dE/dr·h, F, dF/dr·h] per node, one block per unordered type pair. */
+  private readonly tab: Float64Array;
+  /** Offset of the block of each ordered type pair (a,b) and (b,a) share one. */
+  private readonly offset: Int32Array;
   private readonly invH: number;
   private readonly nodes: number;
   private readonly cutSq: number;
@@ -37,11 +40,14 @@ export class SplinePair {
     this.nodes = nodes;
     const h = (cutoff - R_MIN) / (nodes - 1);
     this.invH = 1 / h;
-    this.tab = new Array<Float64Array>(ntypes * ntypes);
+    const blocks = (ntypes * (ntypes + 1)) / 2;
+    this.tab = new Float64Array(blocks * 4 * nodes);
+    this.offset = new Int32Array(ntypes * ntypes);
+    let block = 0;
     const below = (r: number) => Math.min(r, cutoff * (1 - 1e-12));
     for (let a = 0; a < ntypes; a++)
       for (let b = a; b < ntypes; b++) {
-        const t = new Float64Array(4 * nodes);
+        const t = this.tab.subarray(block * 4 * nodes, (block + 1) * 4 * nodes);
         for (let k = 0; k < nodes; k++) {
           const r = below(R_MIN + k * h);
           const { e, fpair } = exact.pairEnergyForce(a, b, r * r);
@@ -53,8 +59,9 @@ export class SplinePair {
           t[4 * k + 2] = fpair;
           t[4 * k + 3] = ((fp - fm) / (2 * d)) * h;
         }
-        this.tab[a * ntypes + b] = t;
-        this.tab[b * ntypes + a] = t;
+        this.offset[a * ntypes + b] = block * 4 * nodes;
+        this.offset[b * ntypes + a] = block * 4 * nodes;
+        block++;
       }
   }
 
@@ -62,7 +69,7 @@ export class SplinePair {
     const types = nl.extType;
     const x = nl.ext, start = nl.start, nbr = nl.nbr;
     const nt = this.ntypes, cutSq = this.cutSq, invH = this.invH, last = this.nodes - 1;
-    const tabs = this.tab;
+    const tab = this.tab, offset = this.offset;
     let evdwl = 0;
     let vxx = 0, vyy = 0, vzz = 0, vxy = 0, vxz = 0, vyz = 0;
     for (let i = 0; i < sys.n; i++) {
@@ -82,12 +89,11 @@ export class SplinePair {
           e = r.e;
           fpair = r.fpair;
         } else {
-          const tab = tabs[row + types[j]!]!;
           const pos = (Math.sqrt(rsq) - R_MIN) * invH;
           let n = pos | 0;
           if (n >= last) n = last - 1;
           const u = pos - n;
-          const o = 4 * n;
+          const o = offset[row + types[j]!]! + 4 * n;
           const u2 = u * u, u3 = u2 * u;
           const h00 = 2 * u3 - 3 * u2 + 1, h10 = u3 - 2 * u2 + u, h01 = -2 * u3 + 3 * u2, h11 = u3 - u2;
           e = h00 * tab[o]! + h10 * tab[o + 1]! + h01 * tab[o + 4]! + h11 * tab[o + 5]!;
