@@ -3,7 +3,7 @@
  * the study, a dropped impedance file is fitted and the Nyquist plot shows the fit, and a
  * structure renders in WebGL (software GL: SwiftShader). Screenshots go to test-results/.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -69,6 +69,15 @@ describe.runIf(chromium)('workbench in chromium', () => {
     copyFileSync(sharedData('eis', 'impedance.py', 'exampleDataZPlot.z'), join(study, 'eis', 'exampleDataZPlot.z'));
     copyFileSync(sharedData('structure', 'nacl_rocksalt.cif'), join(study, 'nacl_rocksalt.cif'));
     copyFileSync(sharedData('structure', 'nhoc_32fu_traj.extxyz'), join(study, 'nhoc_32fu_traj.extxyz'));
+    writeFileSync(
+      join(study, 'study.json'),
+      JSON.stringify({
+        name: 'mini',
+        samples: [{ id: 'S1', label: 'test pellet', pellet: { thicknessCm: 0.06, diameterCm: 1.0 } }],
+        measurements: [{ id: 'm1', file: 'eis/exampleDataZPlot.z', technique: 'eis', sample: 'S1', temperatureC: 25 }],
+        analyses: [{ id: 'fits', type: 'eis-fit', measurements: ['m1'], circuit: 'R0-p(R1,CPE1)', bulk: 'R1' }],
+      }),
+    );
     mkdirSync(join(study, 'cycling'));
     copyFileSync(sharedData('cycling', 'neware', 'navani_test.ndax'), join(study, 'cycling', 'navani_test.ndax'));
     srv = await startServer({ studyDir: study, port: 0, webRoot });
@@ -107,7 +116,7 @@ describe.runIf(chromium)('workbench in chromium', () => {
   it('loads and lists the study files with what each is', async () => {
     await page.goto(srv.url);
     const list = page.getByTestId('file-list');
-    await expect.poll(() => list.locator('button').count(), { timeout: 10_000 }).toBe(4);
+    await expect.poll(() => list.locator('button').count(), { timeout: 10_000 }).toBe(5);
     const text = await list.innerText();
     expect(text).toMatch(/eis\/exampleDataZPlot\.z/);
     expect(text).toMatch(/zplot.*· \d+ points/i);
@@ -116,6 +125,25 @@ describe.runIf(chromium)('workbench in chromium', () => {
     expect(text).toMatch(/neware-ndax · [\d,]+ rows/);
     expect(text).toMatch(/288 atoms · 200 frames/);
     await page.screenshot({ path: join(SHOTS, 'workbench-start.png') });
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('starts a study measurement from the manifest: sample, temperature, circuit, bulk element, pellet geometry', async () => {
+    await page.getByTestId('file-list').getByText('eis/exampleDataZPlot.z').click();
+    await page.getByTestId('sample-label').waitFor({ timeout: 10_000 });
+    expect(await page.getByTestId('sample-label').innerText()).toBe('test pellet · 25 °C');
+    expect(await page.getByTestId('circuit-input').inputValue()).toBe('R0-p(R1,CPE1)');
+    await page.getByTestId('fit-button').click();
+    await expect.poll(() => page.getByTestId('fit-stats').count(), { timeout: 30_000 }).toBe(1);
+    const r1 = Number(await page.locator('[data-testid=parameters] tr[data-name="R1"] input.value').inputValue());
+    const expected = fitCircuit(readImpedance(new Uint8Array(readFileSync(sharedData('eis', 'impedance.py', 'exampleDataZPlot.z'))), 'z'), 'R0-p(R1,CPE1)');
+    expect(r1).toBeCloseTo(expected.values[1]!, 2);
+    const sigmaText = await page.getByTestId('conductivity').innerText();
+    expect(sigmaText).toContain('(R1 = ');
+    const m = /σ = ([\d.e-]+) ± [\d.e-]+ (S|mS|µS)\/cm/.exec(sigmaText)!;
+    const shown = Number(m[1]) / { S: 1, mS: 1e3, µS: 1e6 }[m[2] as 'S' | 'mS' | 'µS'];
+    const sigma = 0.06 / (r1 * Math.PI * 0.25);
+    expect(Math.abs(shown - sigma) / sigma).toBeLessThan(1e-3);
     expect(pageErrors).toEqual([]);
   });
 
