@@ -33,6 +33,8 @@ describe('inspect (CONTRACT §1)', () => {
     [CELL_DATA, 'structure', 'atoms'],
     [TRAJ, 'trajectory', 'atoms'],
     [sharedData('xrd', 'MnO_measured_CuKa.xy'), 'pattern', 'points'],
+    // three numeric columns (x, y, background): once taken for a VASP 4 POSCAR
+    [sharedData('xrd', 'Mn2O3_plus_LiF_measured_CuKa.xy'), 'pattern', 'points'],
   ];
 
   it('{file, format, kind, rows?, points?, atoms?, frames?, columns?} with the contract’s kinds, in order for several files', async () => {
