@@ -59,7 +59,7 @@ export function run(): void {
   const pyDRTtoolsMs = 500;
   // Timings on a shared machine depend on its load: say what it was.
   console.log(`load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} CPUs (timings inflate when load > CPUs)`);
-  const methods = ['gcv', 'mgcv', 'lcurve', 're-im'] as const;
+  const methods = ['gcv-kk', 'gcv', 'mgcv', 'rgcv', 'lcurve', 're-im'] as const;
   const cases: [string, () => unknown][] = [
     ...methods.map((lambdaMethod): [string, () => unknown] => [lambdaMethod, () => computeDrt(s, { lambdaMethod })]),
     ['fixed', () => computeDrt(s, { lambda: 1e-3 })],

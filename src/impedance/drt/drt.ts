@@ -24,6 +24,8 @@ import { makeBasis, type BasisName } from './basis.js';
 import { impedanceMatrices, penaltyMatrix } from './matrices.js';
 import {
   gcv,
+  discrepancyLambda,
+  rgcv,
   lcurveCurvature,
   predictionMap,
   searchLambda,
@@ -34,6 +36,7 @@ import {
   type NormalEquations,
   type RegularisedProblem,
 } from './lambda.js';
+import { estimateNoise, type NoiseEstimate } from './noise.js';
 import { findDrtPeaks, type DrtPeak } from './peaks.js';
 
 export type InductanceMode = 'nonnegative' | 'free' | 'none';
@@ -41,7 +44,7 @@ export type InductanceMode = 'nonnegative' | 'free' | 'none';
 export interface DrtOptions {
   /** λ or 'auto' (default). */
   lambda?: number | 'auto';
-  /** Criterion for 'auto'. Default 'gcv'. */
+  /** Criterion for 'auto'. Default 'gcv-kk' (GCV not below the discrepancy-principle λ). */
   lambdaMethod?: LambdaMethod;
   /** Order of the derivative penalised. Default 1. */
   derivative?: 1 | 2;
@@ -76,8 +79,13 @@ export interface DrtOptions {
 export interface DrtResult {
   lambda: number;
   lambdaMethod: LambdaMethod | 'fixed';
-  /** The scanned criterion (GCV score, −curvature or re-im score) against log10 λ; empty for a fixed λ. */
+  /**
+   * The scanned criterion (GCV/mGCV/rGCV score, −curvature or re-im score) against log10 λ;
+   * empty for a fixed λ. For gcv-kk, the GCV score over the allowed range λ ≥ lambdaFloor.
+   */
   lambdaScan: { log10Lambda: number[]; score: number[] };
+  /** gcv-kk only: the discrepancy-principle lower bound on λ (noise level from a Lin-KK fit); else null. */
+  lambdaFloor: number | null;
   derivative: 1 | 2;
   basis: BasisName;
   /** Shape factor μ of the basis (1/ln-unit). */
@@ -113,7 +121,7 @@ export function computeDrt(s: ImpedanceSpectrum, options: DrtOptions = {}): DrtR
   const derivative = options.derivative ?? 1;
   const basisName = options.basis ?? 'gaussian';
   const inductanceMode = options.inductance ?? 'nonnegative';
-  const method = options.lambdaMethod ?? 'gcv';
+  const method = options.lambdaMethod ?? 'gcv-kk';
   const [lo, hi] = options.lambdaRange ?? [-8, 1];
   if (basisName === 'cauchy' && derivative === 2) {
     throw new RangeError('the Cauchy basis has a cusp at its centre, so its 2nd-derivative penalty is infinite; use --derivative 1 or another basis');
@@ -180,13 +188,16 @@ export function computeDrt(s: ImpedanceSpectrum, options: DrtOptions = {}): DrtR
   // λ
   let lambda: number;
   let scan = { log10Lambda: [] as number[], score: [] as number[] };
+  let lambdaFloor: number | null = null;
   if (typeof options.lambda === 'number') {
     if (!(options.lambda > 0) || !Number.isFinite(options.lambda)) throw new RangeError('λ must be a positive number');
     lambda = options.lambda;
   } else {
-    const found = chooseLambda(method, prob, ne, n, inductanceMode, iL, iC, lo, hi);
+    const noise = method === 'gcv-kk' ? estimateNoise(omega, weights, u, k, b) : undefined;
+    const found = chooseLambda(method, prob, ne, n, inductanceMode, iL, iC, lo, hi, noise);
     lambda = found.lambda;
     scan = found.grid;
+    if (found.floor !== undefined) lambdaFloor = found.floor;
   }
 
   // One QP at the chosen λ: H = [U A]ᵀ[U A] + λ·blockdiag(0, P), c = −[U A]ᵀ b.
@@ -246,6 +257,7 @@ export function computeDrt(s: ImpedanceSpectrum, options: DrtOptions = {}): DrtR
     lambda,
     lambdaMethod: typeof options.lambda === 'number' ? 'fixed' : method,
     lambdaScan: scan,
+    lambdaFloor,
     derivative,
     basis: basisName,
     shapeFactor: basis.mu,
@@ -273,7 +285,8 @@ function chooseLambda(
   iC: number,
   lo: number,
   hi: number,
-): { lambda: number; grid: { log10Lambda: number[]; score: number[] } } {
+  noise?: NoiseEstimate,
+): { lambda: number; grid: { log10Lambda: number[]; score: number[] }; floor?: number } {
   if (method === 'gcv') {
     const sf = standardFormFromNormal(ne, prob.p);
     return searchLambda((l) => gcv(sf, l), lo, hi, 0.05);
@@ -282,6 +295,21 @@ function chooseLambda(
     const sf = standardFormFromNormal(ne, prob.p);
     const c = prob.rows >= 50 ? 2 : 1.3;
     return searchLambda((l) => gcv(sf, l, c), lo, hi, 0.05);
+  }
+  if (method === 'gcv-kk') {
+    // GCV minimised over λ ≥ λ_DP, the discrepancy-principle λ at which the residual reaches
+    // the Lin-KK noise level (noise.ts): GCV alone under-smooths measured spectra, whose errors
+    // are correlated, down to the search bound; the floor stops it fitting below the noise.
+    const sf = standardFormFromNormal(ne, prob.p);
+    const floor = Math.log10(discrepancyLambda(sf, noise!.sumSquares / prob.rows, lo, hi));
+    const found = searchLambda((l) => gcv(sf, l), Math.min(floor, hi - 0.05), hi, 0.05);
+    return { ...found, floor: 10 ** floor };
+  }
+  if (method === 'rgcv') {
+    // Robust GCV (Lukas 2006) with pyDRTtools' ξ: 0.2 for fewer than 100 rows, else 0.3.
+    const sf = standardFormFromNormal(ne, prob.p);
+    const xi = prob.rows >= 100 ? 0.3 : 0.2;
+    return searchLambda((l) => rgcv(sf, l, xi), lo, hi, 0.05);
   }
   if (method === 'lcurve') {
     const sf = standardFormFromNormal(ne, prob.p);

@@ -15,13 +15,17 @@
  * applied afterwards, in the single QP at the chosen λ (as in pyDRTtools' GCV/L-curve, which
  * also score the unconstrained ridge problem, but there from a local start).
  *
- * Criteria: GCV (Golub, Heath & Wahba 1979): n ρ / (n − tr)²; L-curve: maximum curvature of
- * (ln ρ, ln η) (Hansen's closed form); re-im cross-validation (Saccoccio et al., Electrochim.
- * Acta 147 (2014) 470): fit Re alone and Im alone, score how each predicts the other part.
+ * Criteria: GCV (Golub, Heath & Wahba 1979): n ρ / (n − tr)²; mGCV and robust GCV (variants
+ * that penalise small λ harder); GCV with a discrepancy floor (the default, 'gcv-kk'): GCV
+ * minimised over λ ≥ λ_DP where ρ(λ_DP) = n σ̂², σ̂² from a Lin-KK fit (noise.ts) — GCV assumes
+ * independent errors, and on measured spectra, whose errors are correlated, it runs to the
+ * lower bound; L-curve: maximum curvature of (ln ρ, ln η); re-im cross-validation (Saccoccio et
+ * al., Electrochim. Acta 147 (2014) 470): fit Re alone and Im alone, score how each predicts
+ * the other part.
  */
 import { backSolveTransposed, choleskyInPlace, forwardSolve, gram, symmetricEigen, symmetricEigenProject, transposeTimes } from './dense.js';
 
-export type LambdaMethod = 'gcv' | 'mgcv' | 'lcurve' | 're-im';
+export type LambdaMethod = 'gcv-kk' | 'gcv' | 'mgcv' | 'rgcv' | 'lcurve' | 're-im';
 
 export interface RegularisedProblem {
   /** Unpenalised columns, row-major rows × k (k may be 0). */
@@ -208,6 +212,29 @@ export function residual(sf: StandardForm, lambda: number): number {
   return Math.max(r, 1e-300);
 }
 
+/**
+ * Morozov's discrepancy principle: the λ at which the residual of the unconstrained fit reaches
+ * the expected size of the noise, ‖r(λ)‖² = n σ² (n rows, σ² an independent noise variance).
+ * ‖r‖² grows monotonically with λ, so bisection in log10 λ within [lo, hi]; lo if even the
+ * least regularised fit is above the target, hi if the most regularised is below.
+ * (The variant ‖r‖² = (n − tr H) σ², which credits the fit's own degrees of freedom, hardly
+ * ever bound GCV on the measured spectra of our fixtures and was dropped: it let GCV keep its
+ * combs, e.g. 7 peaks on impedance.py's exampleData.csv.)
+ */
+export function discrepancyLambda(sf: StandardForm, sigma2: number, lo: number, hi: number): number {
+  const target = sigma2 * sf.rows;
+  if (residual(sf, 10 ** lo) >= target) return 10 ** lo;
+  if (residual(sf, 10 ** hi) <= target) return 10 ** hi;
+  let a = lo;
+  let b = hi;
+  for (let it = 0; it < 40 && b - a > 1e-4; it++) {
+    const c = 0.5 * (a + b);
+    if (residual(sf, 10 ** c) < target) a = c;
+    else b = c;
+  }
+  return 10 ** (0.5 * (a + b));
+}
+
 /** gᵀPg of the unconstrained solution at λ. */
 export function seminorm(sf: StandardForm, lambda: number): number {
   let e = 0;
@@ -228,6 +255,19 @@ export function gcv(sf: StandardForm, lambda: number, c = 1): number {
   for (let i = 0; i < sf.m; i++) tr += sf.s[i]! / (sf.s[i]! + lambda);
   const dof = Math.max(sf.rows - c * tr, 1e-9);
   return (sf.rows * residual(sf, lambda)) / (dof * dof);
+}
+
+/**
+ * Robust GCV (Lukas, Inverse Problems 22 (2006) 1883): [ξ + (1 − ξ) μ₂] · GCV with
+ * μ₂ = tr(H²)/n, 0 < ξ ≤ 1 (ξ = 1 is GCV); it penalises small λ, where H → I, harder.
+ */
+export function rgcv(sf: StandardForm, lambda: number, xi: number): number {
+  let tr2 = sf.k;
+  for (let i = 0; i < sf.m; i++) {
+    const f = sf.s[i]! / (sf.s[i]! + lambda);
+    tr2 += f * f;
+  }
+  return (xi + ((1 - xi) * tr2) / sf.rows) * gcv(sf, lambda);
 }
 
 /**

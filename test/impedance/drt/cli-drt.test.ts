@@ -33,7 +33,9 @@ describe('superionic eis drt (CLI)', () => {
     const r = await runCli(['eis', 'drt', lib, '--json']);
     expect(r.code, r.stderr).toBe(0);
     const doc = r.json();
-    expect(doc.lambdaMethod).toBe('gcv');
+    expect(doc.lambdaMethod).toBe('gcv-kk');
+    expect(doc.lambdaFloor).toBeGreaterThan(1e-8);
+    expect(doc.lambda).toBeGreaterThanOrEqual(doc.lambdaFloor);
     expect(doc.tau.length).toBe(doc.gamma.length);
     expect(doc.gamma.every((g: number) => g >= 0)).toBe(true);
     for (const p of doc.peaks) {
@@ -91,6 +93,8 @@ describe('superionic eis drt (CLI)', () => {
     const r = await runCli(['eis', 'drt', '--help']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/generalised cross-validation/);
+    expect(r.stdout).toMatch(/gcv-kk\s+\(default\)/);
+    expect(r.stdout).toMatch(/discrepancy-principle/);
     expect(r.stdout).toMatch(/pyDRTtools puts its basis centres at τ_m = 1\/f_m/);
   });
 });

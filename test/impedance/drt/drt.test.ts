@@ -27,9 +27,10 @@ describe('DRT of analytic spectra', () => {
     return [10 + z[0], z[1]];
   });
 
-  for (const derivative of [1, 2] as const) {
-    it(`noise-free ZARC (R 50 Ω, τ0 10 ms, φ 0.7), derivative ${derivative}, λ auto: γ within 2 % (L2), peak area = R`, () => {
-      const r = computeDrt(zarcSpectrum, { derivative });
+  for (const [derivative, lambdaMethod] of [[1, undefined], [2, undefined], [1, 'gcv'], [2, 'gcv']] as const) {
+    it(`noise-free ZARC (R 50 Ω, τ0 10 ms, φ 0.7), derivative ${derivative}, λ auto (${lambdaMethod ?? 'default gcv-kk'}): γ within 2 % (L2), peak area = R`, () => {
+      const r = computeDrt(zarcSpectrum, { derivative, lambdaMethod });
+      expect(r.lambdaMethod).toBe(lambdaMethod ?? 'gcv-kk');
       expect(zarcError(r, 50, 1e-2, 0.7)).toBeLessThan(0.02);
       expect(r.rInf).toBeCloseTo(10, 1);
       expect(r.peaks).toHaveLength(1);
@@ -105,16 +106,22 @@ describe('two overlapping processes (ZARCs 1.5 decades apart)', () => {
     expect(Math.abs(p2.resistance / 50 - 1)).toBeLessThan(tolArea);
   }
 
-  it('noise-free, λ auto (GCV): two peaks, τ within 0.05 decade, areas within 5 %', () => {
+  it('noise-free, λ auto (default gcv-kk, and gcv): two peaks, τ within 0.05 decade, areas within 5 %', () => {
     check(computeDrt(synthesize(f81, twoZarcs)), 0.05);
+    check(computeDrt(synthesize(f81, twoZarcs), { lambdaMethod: 'gcv' }), 0.05);
   });
 
-  it('0.5 % noise (seed 1), λ auto (GCV): two peaks, τ within 0.05 decade, areas within 5 %', () => {
-    check(computeDrt(synthesize(f81, twoZarcs, 0.005, 1)), 0.05);
+  it('0.5 % noise (seeds 1–3), λ auto (default gcv-kk): two peaks, τ within 0.05 decade, areas within 5 %', () => {
+    for (const seed of [1, 2, 3]) check(computeDrt(synthesize(f81, twoZarcs, 0.005, seed)), 0.05);
+  });
+
+  it('0.5 % noise (seed 1), λ auto (gcv): two peaks, τ within 0.05 decade, areas within 5 %', () => {
+    // (With seed 2 GCV under-smooths and puts the slow peak 0.065 decade off; gcv-kk 0.04.)
+    check(computeDrt(synthesize(f81, twoZarcs, 0.005, 1), { lambdaMethod: 'gcv' }), 0.05);
   });
 
   it('0.5 % noise (seed 1), all λ criteria with weights matching the noise (∝ |Z|: --weighting modulus)', () => {
-    for (const lambdaMethod of ['gcv', 'mgcv', 'lcurve', 're-im'] as const) {
+    for (const lambdaMethod of ['gcv-kk', 'gcv', 'mgcv', 'rgcv', 'lcurve', 're-im'] as const) {
       const r = computeDrt(synthesize(f81, twoZarcs, 0.005, 1), { lambdaMethod, weighting: 'modulus' });
       check(r, 0.05);
     }
@@ -133,11 +140,17 @@ describe('two overlapping processes (ZARCs 1.5 decades apart)', () => {
   });
 
   it('--lambda auto returns the minimum of its criterion over the scanned grid', () => {
-    for (const lambdaMethod of ['gcv', 'mgcv', 'lcurve', 're-im'] as const) {
+    for (const lambdaMethod of ['gcv-kk', 'gcv', 'mgcv', 'rgcv', 'lcurve', 're-im'] as const) {
       const r = computeDrt(synthesize(f81, twoZarcs, 0.005, 2), { lambdaMethod });
       const { log10Lambda, score } = r.lambdaScan;
       const best = score.indexOf(Math.min(...score));
       expect(Math.abs(Math.log10(r.lambda) - log10Lambda[best]!), lambdaMethod).toBeLessThanOrEqual(0.1 + 1e-9);
+      // gcv-kk scans only the allowed range λ ≥ λ_DP; the others have no floor.
+      if (lambdaMethod === 'gcv-kk') {
+        expect(r.lambdaFloor).not.toBeNull();
+        expect(log10Lambda[0]!).toBeCloseTo(Math.log10(r.lambdaFloor!), 6);
+        expect(r.lambda).toBeGreaterThanOrEqual(r.lambdaFloor! * (1 - 1e-9));
+      } else expect(r.lambdaFloor).toBeNull();
     }
   });
 });
