@@ -94,6 +94,16 @@ export async function run(): Promise<void> {
   const drift = olsLine(nve.map((r) => r.timePs), nve.map((r) => r.etotalEv)).slope / state.n;
   const meanT = nve.reduce((a, r) => a + r.temperatureK, 0) / nve.length;
   console.log(`NVE drift, ${state.n}-atom melt (DSF, 2 fs, 2 ps at ⟨T⟩ ${meanT.toFixed(0)} K): ${drift.toExponential(2)} eV/atom/ps (target |drift| < 1e-4)`);
+  {
+    // the same melt continued 1 ps in NVE with long-range Coulomb (PME, 1e-5)
+    const pme = demoPotential('pme');
+    const sys = createSystem(s, pme);
+    copyState(state, sys);
+    const rowsP: ThermoRow[] = [];
+    runProtocol(sys, new ForceField(sys, pme, { tabulate: true }), proto([{ name: 'nve', ensemble: 'nve', thermostat: 'csvr', durationPs: 1 }], { thermoEverySteps: 25 }), { onThermo: (r) => rowsP.push(r) });
+    const d = olsLine(rowsP.map((r) => r.timePs), rowsP.map((r) => r.etotalEv)).slope / sys.n;
+    console.log(`NVE drift, same melt with PME 1e-5 (2 fs, 1 ps): ${d.toExponential(2)} eV/atom/ps (target |drift| < 1e-4)`);
+  }
 
   for (const method of ['dsf', 'ewald', 'pme'] as const) {
     const pot = demoPotential(method);
