@@ -67,6 +67,7 @@ describe.runIf(chromium)('workbench in chromium', () => {
     const study = join(dir, 'nhoc-mini');
     mkdirSync(join(study, 'eis'), { recursive: true });
     copyFileSync(sharedData('eis', 'impedance.py', 'exampleDataZPlot.z'), join(study, 'eis', 'exampleDataZPlot.z'));
+    copyFileSync(sharedData('eis', 'impedance.py', 'exampleDataZPlot.z'), join(study, 'eis', 'same_at_40C.z'));
     copyFileSync(sharedData('structure', 'nacl_rocksalt.cif'), join(study, 'nacl_rocksalt.cif'));
     copyFileSync(sharedData('structure', 'nhoc_32fu_traj.extxyz'), join(study, 'nhoc_32fu_traj.extxyz'));
     writeFileSync(
@@ -74,8 +75,11 @@ describe.runIf(chromium)('workbench in chromium', () => {
       JSON.stringify({
         name: 'mini',
         samples: [{ id: 'S1', label: 'test pellet', pellet: { thicknessCm: 0.06, diameterCm: 1.0 } }],
-        measurements: [{ id: 'm1', file: 'eis/exampleDataZPlot.z', technique: 'eis', sample: 'S1', temperatureC: 25 }],
-        analyses: [{ id: 'fits', type: 'eis-fit', measurements: ['m1'], circuit: 'R0-p(R1,CPE1)', bulk: 'R1' }],
+        measurements: [
+          { id: 'm1', file: 'eis/exampleDataZPlot.z', technique: 'eis', sample: 'S1', temperatureC: 25 },
+          { id: 'm2', file: 'eis/same_at_40C.z', technique: 'eis', sample: 'S1', temperatureC: 40 },
+        ],
+        analyses: [{ id: 'fits', type: 'eis-fit', measurements: ['m1', 'm2'], circuit: 'R0-p(R1,CPE1)', bulk: 'R1' }],
       }),
     );
     mkdirSync(join(study, 'cycling'));
@@ -116,7 +120,7 @@ describe.runIf(chromium)('workbench in chromium', () => {
   it('loads and lists the study files with what each is', async () => {
     await page.goto(srv.url);
     const list = page.getByTestId('file-list');
-    await expect.poll(() => list.locator('button').count(), { timeout: 10_000 }).toBe(5);
+    await expect.poll(() => list.locator('button').count(), { timeout: 10_000 }).toBe(6);
     const text = await list.innerText();
     expect(text).toMatch(/eis\/exampleDataZPlot\.z/);
     expect(text).toMatch(/zplot.*· \d+ points/i);
@@ -125,6 +129,19 @@ describe.runIf(chromium)('workbench in chromium', () => {
     expect(text).toMatch(/neware-ndax · [\d,]+ rows/);
     expect(text).toMatch(/288 atoms · 200 frames/);
     await page.screenshot({ path: join(SHOTS, 'workbench-start.png') });
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('fits the study\'s temperature series and draws the Arrhenius plot', async () => {
+    await page.getByTestId('fit-all').click();
+    await page.getByTestId('arrhenius').locator('svg .arrhenius-points circle').nth(1).waitFor({ timeout: 30_000 });
+    // The same spectrum at 25 and 40 °C: σ is equal, so ln(σT) rises only by ln(T2/T1) and
+    // Ea = kB·ln(T2/T1)/(1/T1 − 1/T2) exactly.
+    const T1 = 298.15, T2 = 313.15;
+    const ea = (8.617333262e-5 * Math.log(T2 / T1)) / (1 / T1 - 1 / T2);
+    const row = await page.getByTestId('arrhenius-table').locator('tbody tr').first().innerText();
+    expect(row).toMatch(/^test pellet/);
+    expect(Number(/\t([\d.]+) ±/.exec(row)![1])).toBeCloseTo(ea, 3);
     expect(pageErrors).toEqual([]);
   });
 

@@ -48,3 +48,35 @@ export function fileContext(manifest: unknown, path: string): FileContext | unde
     generated: provenance?.generated === true,
   };
 }
+
+export interface ConductivityPlan {
+  sample: string;
+  label: string;
+  pellet: PelletGeometry;
+  measurements: { id: string; file: string; temperatureK: number; circuit: string; bulk?: string }[];
+}
+
+/**
+ * The impedance measurements of each sample with a temperature, a pellet geometry and an
+ * eis-fit analysis: what an Arrhenius plot needs.
+ */
+export function conductivityPlans(manifest: unknown): ConductivityPlan[] {
+  if (!manifest || typeof manifest !== 'object') return [];
+  const m = manifest as Loose;
+  const fits = list(m.analyses).filter((a) => a.type === 'eis-fit' && Array.isArray(a.measurements));
+  const plans: ConductivityPlan[] = [];
+  for (const s of list(m.samples)) {
+    const pellet = s.pellet as PelletGeometry | undefined;
+    if (!pellet || !(Number(pellet.thicknessCm) > 0)) continue;
+    const rows: ConductivityPlan['measurements'] = [];
+    for (const x of list(m.measurements)) {
+      if (x.sample !== s.id || x.technique !== 'eis' || typeof x.file !== 'string') continue;
+      const T = typeof x.temperatureK === 'number' ? x.temperatureK : typeof x.temperatureC === 'number' ? x.temperatureC + 273.15 : undefined;
+      const fit = fits.find((a) => (a.measurements as unknown[]).includes(x.id));
+      if (T === undefined || !fit || typeof fit.circuit !== 'string') continue;
+      rows.push({ id: String(x.id), file: x.file, temperatureK: T, circuit: fit.circuit, bulk: typeof fit.bulk === 'string' ? fit.bulk : undefined });
+    }
+    if (rows.length >= 2) plans.push({ sample: String(s.id), label: String(s.label ?? s.id), pellet, measurements: rows.sort((a, b) => a.temperatureK - b.temperatureK) });
+  }
+  return plans;
+}

@@ -204,3 +204,36 @@ export function profilePlot(profiles: { cycle: number; direction: string; capaci
     ],
   });
 }
+
+/** log10 σ against 1000/T with the fitted Arrhenius lines, one colour per sample. */
+export function arrheniusPlot(series: { label: string; points: { T: number; sigma: number }[]; line?: (T: number) => number }[], width: number): PlotElement {
+  const dots: { x: number; y: number; s: string }[] = [];
+  const lines: { x: number; y: number; s: string }[] = [];
+  for (const se of series) {
+    for (const p of se.points) dots.push({ x: 1000 / p.T, y: p.sigma * 1000, s: se.label });
+    if (se.line && se.points.length) {
+      const Ts = se.points.map((p) => p.T);
+      const lo = Math.min(...Ts) - 5;
+      const hi = Math.max(...Ts) + 5;
+      for (let k = 0; k <= 20; k++) {
+        const T = lo + ((hi - lo) * k) / 20;
+        lines.push({ x: 1000 / T, y: se.line(T) * 1000, s: se.label });
+      }
+    }
+  }
+  const labels = series.map((s) => s.label);
+  const colors = labels.map((_, i) => PALETTE[i % PALETTE.length]!);
+  return plot({
+    width,
+    height: 340,
+    marginTop: 26,
+    x: { label: '1000/T (1/K)' },
+    y: logAxis('ionic conductivity σ (mS/cm)'),
+    color: { domain: labels, range: colors },
+    marks: [
+      Plot.line(lines, { x: 'x', y: 'y', z: 's', stroke: 's', strokeWidth: 1.3, strokeOpacity: 0.85 }),
+      Plot.dot(dots, { x: 'x', y: 'y', stroke: 's', fill: 's', r: 3.2, className: 'arrhenius-points' }),
+      ...keyLabels(labels, colors),
+    ],
+  });
+}
