@@ -131,7 +131,7 @@ JSON: {"converged", "lambda", "lambdaMethod", "lambdaFloor" (gcv-kk's λ_DP, els
 "capacitance": F or null,
 "polarizationResistance": Ohm, "peaks": [{"tau": s, "frequency": Hz, "resistance": Ohm,
 "height": Ohm, "widthDecades", "phi", "atEdge"}], "points", "derivative", "basis",
-"shapeFactor", "weighting", "relativeResidualRms", "lambdaScan": {"log10Lambda": [], "score": []}}`,
+"shapeFactor", "weighting", "relativeResidualRms", "lambdaScan": {"log10Lambda": [], "score": []} (the criterion; for gcv-kk over λ ≥ lambdaFloor only)}`,
     )
     .action(async (files: string[], opts: Options) => {
       const json = Boolean(opts.json);
