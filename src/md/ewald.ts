@@ -23,6 +23,8 @@ export class Ewald {
   private cs: Float64Array = new Float64Array(0);
   private cr: Float64Array = new Float64Array(0);
   private ci: Float64Array = new Float64Array(0);
+  private cr2 = new Float64Array(0);
+  private ci2 = new Float64Array(0);
   private cxy = new Float64Array(0);
   private sxy = new Float64Array(0);
   private fx = new Float64Array(0);
@@ -111,7 +113,10 @@ export class Ewald {
       this.sn = new Float64Array(size);
       this.cr = new Float64Array(n);
       this.ci = new Float64Array(n);
+      this.cr2 = new Float64Array(n);
+      this.ci2 = new Float64Array(n);
     }
+    const crB = this.cr2, ciB = this.ci2;
     const crA = this.cr, ciA = this.ci;
     const cs = this.cs, sn = this.sn;
     const x = sys.positions, q = sys.charges;
@@ -158,6 +163,35 @@ export class Ewald {
         }
       }
       const oz = (2 * width + kv[3 * k + 2]! + K) * n;
+      const pair = k + 1 < nk && kv[3 * k + 3] === ka && kv[3 * k + 4] === kb;
+      if (pair) {
+        // Two k-vectors of the same (kx, ky) row in one pass over the atoms.
+        const oz2 = (2 * width + kv[3 * k + 5]! + K) * n;
+        let sr = 0, si = 0, sr2 = 0, si2 = 0;
+        for (let i = 0; i < n; i++) {
+          const a = cxyA[i]!, b = sxyA[i]!;
+          const cz = cs[oz + i]!, sz = sn[oz + i]!, cz2 = cs[oz2 + i]!, sz2 = sn[oz2 + i]!;
+          const cr = a * cz - b * sz, ci = b * cz + a * sz;
+          const cr2 = a * cz2 - b * sz2, ci2 = b * cz2 + a * sz2;
+          crA[i] = cr; ciA[i] = ci; crB[i] = cr2; ciB[i] = ci2;
+          sr += cr; si += ci; sr2 += cr2; si2 += ci2;
+        }
+        const w1 = ug[k]! * (sr * sr + si * si), w2 = ug[k + 1]! * (sr2 * sr2 + si2 * si2);
+        energy += w1 + w2;
+        for (let v = 0; v < 6; v++) vir[v] = vir[v]! + (w1 * vg[6 * k + v]! + w2 * vg[6 * k + 6 + v]!) * QQR2E;
+        const p1 = 2 * ug[k]! * QQR2E, p2 = 2 * ug[k + 1]! * QQR2E;
+        const k1x = p1 * kc[3 * k]!, k1y = p1 * kc[3 * k + 1]!, k1z = p1 * kc[3 * k + 2]!;
+        const k2x = p2 * kc[3 * k + 3]!, k2y = p2 * kc[3 * k + 4]!, k2z = p2 * kc[3 * k + 5]!;
+        for (let i = 0; i < n; i++) {
+          const f1 = ciA[i]! * sr - crA[i]! * si;
+          const f2 = ciB[i]! * sr2 - crB[i]! * si2;
+          fxA[i] = fxA[i]! + f1 * k1x + f2 * k2x;
+          fyA[i] = fyA[i]! + f1 * k1y + f2 * k2y;
+          fzA[i] = fzA[i]! + f1 * k1z + f2 * k2z;
+        }
+        k++;
+        continue;
+      }
       let sr = 0, si = 0;
       for (let i = 0; i < n; i++) {
         const cz = cs[oz + i]!, sz = sn[oz + i]!, a = cxyA[i]!, b = sxyA[i]!;
