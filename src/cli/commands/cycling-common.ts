@@ -1,11 +1,12 @@
-/** Option checks shared by the cycling commands (mass, area) — bad values are bad input (exit 1). */
-import { InputError } from '../../core/errors.js';
+/** Option checks shared by the cycling commands (mass, area) — bad values are bad input (exit 1), missing required ones usage errors (exit 2). */
+import { InputError, UsageError } from '../../core/errors.js';
 import { quantity, type Quantity } from '../../core/quantity.js';
 
 /** g from `--mass-mg`; a mass ≤ 0 is an error naming the option. */
 export function massG(mg: number | undefined, required: boolean): number | undefined {
   if (mg === undefined) {
-    if (required) throw new InputError('--mass-mg', undefined, 'is required: the active-material mass in mg');
+    // A missing required option is a usage error (exit 2); a wrong value is bad input (exit 1).
+    if (required) throw new UsageError('--mass-mg is required: the active-material mass in mg');
     return undefined;
   }
   if (!(mg > 0)) throw new InputError('--mass-mg', undefined, `must be a positive mass of active material in mg; got ${mg}`);

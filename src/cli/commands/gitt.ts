@@ -6,7 +6,7 @@ import { number, positive } from '../options.js';
 import { readInputFile } from '../../io/files.js';
 import { readCycler } from '../../formats/cycling/read.js';
 import { quantity } from '../../core/quantity.js';
-import { InputError } from '../../core/errors.js';
+import { InputError, UsageError } from '../../core/errors.js';
 import { analyzeGitt } from '../../cycling/gitt.js';
 import { massG, positiveOption } from './cycling-common.js';
 
@@ -56,9 +56,9 @@ the following rest), "tauOverDiffusionTime" (τ·D/L², should be ≪ 1)}], "con
       const M = positiveOption('--molar-mass', opts.molarMass, 'g/mol');
       const Vm = positiveOption('--molar-volume', opts.molarVolume, 'cm³/mol');
       const S = positiveOption('--area-cm2', opts.areaCm2, 'cm²');
-      if (M === undefined) throw new InputError('--molar-mass', undefined, 'is required (g/mol)');
-      if (Vm === undefined) throw new InputError('--molar-volume', undefined, 'is required (cm³/mol)');
-      if (S === undefined) throw new InputError('--area-cm2', undefined, 'is required (cm²)');
+      if (M === undefined) throw new UsageError('--molar-mass is required (g/mol)');
+      if (Vm === undefined) throw new UsageError('--molar-volume is required (cm³/mol)');
+      if (S === undefined) throw new UsageError('--area-cm2 is required (cm²)');
       const json = Boolean(opts.json);
       await forEachFile(
         ctx,
