@@ -17,7 +17,7 @@ import type { DriftCorrection } from '../../dynamics/unwrap.js';
 interface Options {
   species: string;
   timestepFs: number;
-  stride: number;
+  stride?: number;
   temperature?: number;
   charge?: number;
   fitStartPs?: number;
@@ -34,7 +34,7 @@ export function register(program: Command, ctx: CliContext): void {
     .argument('<files...>', 'trajectory files (extended XYZ, LAMMPS dump, XDATCAR, … recognised by content)')
     .requiredOption('--species <A>', 'element symbol of the mobile ion, e.g. Na')
     .requiredOption('--timestep-fs <DT>', 'MD time step in fs; the time between frames is DT × (step difference in the file, else --stride)', positive)
-    .option('--stride <N>', 'MD steps between stored frames when the file has no step numbers', integer, 1)
+    .option('--stride <N>', 'MD steps between stored frames when the file has no step numbers (default: the file\'s frame times if it has them, else 1)', integer)
     .option('--temperature <K>', 'temperature in K: adds the Nernst–Einstein conductivity', positive)
     .option('--charge <z>', 'ion charge in e for the conductivity (default: formal charge, Na +1)', number)
     .option('--fit-start-ps <A>', 'start of the fit window in ps of lag (default 10 % of the run)', number)
@@ -107,16 +107,21 @@ async function run(ctx: CliContext, file: string, opts: Options, json: boolean) 
   return toDoc(res, opts, charge);
 }
 
-/** ps between frames: DT × Δstep when the file numbers its steps, else DT × --stride. */
+/**
+ * ps between frames: DT × Δstep when the file numbers its steps; else the file's own frame
+ * times (extended XYZ `Time=`, CP2K `time =`) unless --stride is given; else DT × --stride.
+ */
 async function frameInterval(traj: Trajectory, opts: Options): Promise<number> {
   const steps: number[] = [];
+  const times: number[] = [];
   for await (const f of traj.frames() as AsyncIterable<Frame>) {
-    if (f.step === undefined) break;
-    steps.push(f.step);
-    if (steps.length === 2) break;
+    if (f.step !== undefined) steps.push(f.step);
+    if (f.timePs !== undefined) times.push(f.timePs);
+    if (steps.length === 2 || (steps.length === 0 && times.length === 2) || (f.step === undefined && f.timePs === undefined)) break;
   }
-  const perFrame = steps.length === 2 && steps[1]! > steps[0]! ? steps[1]! - steps[0]! : opts.stride;
-  return (opts.timestepFs * perFrame) / 1000;
+  if (steps.length === 2 && steps[1]! > steps[0]!) return (opts.timestepFs * (steps[1]! - steps[0]!)) / 1000;
+  if (opts.stride === undefined && times.length === 2 && times[1]! > times[0]!) return times[1]! - times[0]!;
+  return (opts.timestepFs * (opts.stride ?? 1)) / 1000;
 }
 
 function toDoc(r: DiffusionResult, opts: Options, charge: number | undefined) {
@@ -139,13 +144,13 @@ function toDoc(r: DiffusionResult, opts: Options, charge: number | undefined) {
     startPs: r.tracer.firstLag * r.frameIntervalPs,
     endPs: r.tracer.lastLag * r.frameIntervalPs,
     lagsUsed: r.tracer.lagsUsed,
-    intercept: quantity(r.tracer.intercept, 'A2'),
+    intercept: quantity(r.tracer.intercept, 'Å^2'),
     ols: quantity(r.tracer.ols.D * cm2, 'cm2/s', r.tracer.ols.stderr * cm2),
   };
   doc.ions = r.ions;
   doc.frames = r.frames;
   doc.frameIntervalPs = r.frameIntervalPs;
-  doc.volume = quantity(r.volumeA3, 'A3');
+  doc.volume = quantity(r.volumeA3, 'Å^3');
   if (opts.temperature !== undefined) doc.temperature = quantity(opts.temperature, 'K');
   if (charge !== undefined) doc.charge = charge;
   doc.drift = opts.drift;

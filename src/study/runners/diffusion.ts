@@ -38,7 +38,7 @@ export const diffusionRunner: AnalysisRunner<A> = {
       frames: r.frames,
       frameIntervalPs: r.frameIntervalPs,
       diffusionCoefficient: quantity(r.tracer.D * CM2_PER_A2_PS, 'cm2/s', r.tracer.stderr * CM2_PER_A2_PS),
-      fit: { startPs: r.tracer.firstLag * r.frameIntervalPs, endPs: r.tracer.lastLag * r.frameIntervalPs, intercept: quantity(r.tracer.intercept, 'A2'), method: r.tracer.method },
+      fit: { startPs: r.tracer.firstLag * r.frameIntervalPs, endPs: r.tracer.lastLag * r.frameIntervalPs, intercept: quantity(r.tracer.intercept, 'Å^2'), method: r.tracer.method },
       msd: { time: Array.from({ length: r.frames }, (_, m) => m * r.frameIntervalPs), value: Array.from(r.msd) },
     };
     if (r.conductivity) results.conductivity = quantity(r.conductivity.nernstEinstein, 'S/cm', r.conductivity.nernstEinsteinStderr);
