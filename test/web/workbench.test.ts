@@ -245,6 +245,13 @@ describe.runIf(chromium)('workbench in chromium', () => {
     const shown = Number(m![1]) / { S: 1, mS: 1e3, µS: 1e6 }[m![2] as 'S' | 'mS' | 'µS'];
     expect(Math.abs(shown - sigma) / sigma).toBeLessThan(1e-3); // shown to 4 digits
     await page.getByTestId('drt').locator('svg .drt-curve path').waitFor({ timeout: 30_000 });
+    // Zooming to the high-frequency corner keeps equal scales and the clipped fit curve.
+    await page.getByTestId('zoom-10').click();
+    await expect.poll(() => nyquist.locator('svg .data-points circle').count()).toBeLessThan(points - 9);
+    await nyquist.locator('svg .fit-curve path').waitFor();
+    await page.getByTestId('zoom-1').click();
+    await expect.poll(() => nyquist.locator('svg .data-points circle').count()).toBe(points - 9);
+
     // The Nyquist figure saves as a standalone SVG that still holds the fit.
     const [download] = await Promise.all([page.waitForEvent('download'), nyquist.getByRole('button', { name: 'SVG' }).click()]);
     expect(download.suggestedFilename()).toBe('exampleData-nyquist.svg');

@@ -49,42 +49,58 @@ export interface Curve {
   imag: ArrayLike<number>;
 }
 
-function points(c: Curve, fx: number, map: (re: number, im: number, f: number) => [number, number]): { x: number; y: number }[] {
-  const out: { x: number; y: number }[] = [];
+function points(c: Curve, fx: number, map: (re: number, im: number, f: number) => [number, number]): { x: number; y: number; f: number }[] {
+  const out: { x: number; y: number; f: number }[] = [];
   for (let i = 0; i < c.frequency.length; i++) {
     const [x, y] = map(c.real[i]!, c.imag[i]!, c.frequency[i]!);
-    if (Number.isFinite(x) && Number.isFinite(y)) out.push({ x: x * fx, y: y * fx });
+    if (Number.isFinite(x) && Number.isFinite(y)) out.push({ x: x * fx, y: y * fx, f: c.frequency[i]! });
   }
   return out;
 }
 
-/** Nyquist plot, −Z'' against Z' with equal scales on both axes (a semicircle looks round). */
-export function nyquistPlot(data: Curve, fit: Curve | null, width: number): PlotElement {
-  const { factor, unit } = ohmScale(finiteMax(data.real, data.imag));
-  const d = points(data, factor, (re, im) => [re, -im]);
-  const f = fit ? points(fit, factor, (re, im) => [re, -im]) : [];
-  const all = [...d, ...f];
-  let x0 = Math.min(0, ...all.map((p) => p.x));
-  let x1 = Math.max(...all.map((p) => p.x));
-  let y0 = Math.min(0, ...all.map((p) => p.y));
-  let y1 = Math.max(...all.map((p) => p.y));
+/** Hover tips naming the frequency of a data point (Plot's pointer-driven tip mark). */
+const FREQUENCY_TIP = { channels: { 'f (Hz)': 'f' }, tip: { format: { 'f (Hz)': (v: number) => v.toPrecision(4) } } };
+
+/**
+ * Nyquist plot, −Z″ against Z′ with equal scales on both axes (a semicircle looks round).
+ * `zoom` > 1 shows the high-frequency corner (the bulk arc of a pellet next to a blocking-
+ * electrode spike): the Z′ span shrinks by that factor from the left edge and lines are clipped.
+ */
+export function nyquistPlot(data: Curve, fit: Curve | null, width: number, zoom = 1): PlotElement {
+  const all0 = [...points(data, 1, (re, im) => [re, -im]), ...(fit ? points(fit, 1, (re, im) => [re, -im]) : [])];
+  let x0 = Math.min(0, ...all0.map((p) => p.x));
+  let x1 = Math.max(...all0.map((p) => p.x));
+  let y0 = Math.min(0, ...all0.map((p) => p.y));
+  let y1 = Math.max(...all0.map((p) => p.y));
+  if (zoom > 1) {
+    // Start the window at the smallest Z′ of the data (the high-frequency intercept region).
+    const xmin = Math.min(...all0.map((p) => p.x));
+    x0 = Math.min(0, xmin);
+    x1 = x0 + Math.max((x1 - x0) / zoom, 1e-12);
+    y0 = Math.min(0, ...all0.filter((p) => p.x <= x1).map((p) => p.y));
+    y1 = y0 + (x1 - x0) * 0.75;
+  }
   const pad = 0.04 * Math.max(x1 - x0, y1 - y0);
   x0 -= x0 < 0 ? pad : 0;
   x1 += pad;
   y1 += pad;
   y0 -= y0 < 0 ? pad : 0;
-  // Keep the frame from becoming a sliver: extend −Z'' upwards to at least 45 % of the Z' span.
+  // Keep the frame from becoming a sliver: extend −Z″ upwards to at least 45 % of the Z′ span.
   if (y1 - y0 < 0.45 * (x1 - x0)) y1 = y0 + 0.45 * (x1 - x0);
   if (x1 - x0 < (y1 - y0) / 1.2) x1 = x0 + (y1 - y0) / 1.2;
+  const { factor, unit } = ohmScale(Math.max(Math.abs(x1), Math.abs(y1)));
+  const inView = (p: { x: number; y: number }) => p.x >= x0 && p.x <= x1 && p.y >= y0 && p.y <= y1;
+  const d = points(data, 1, (re, im) => [re, -im]).filter(inView).map((p) => ({ ...p, x: p.x * factor, y: p.y * factor }));
+  const f = fit ? points(fit, 1, (re, im) => [re, -im]).map((p) => ({ ...p, x: p.x * factor, y: p.y * factor })) : [];
   return plot({
     width,
     aspectRatio: 1,
-    x: { label: `Z′ (${unit})`, domain: [x0, x1], nice: false },
-    y: { label: `−Z″ (${unit})`, domain: [y0, y1], nice: false },
+    x: { label: `Z′ (${unit})`, domain: [x0 * factor, x1 * factor], nice: false },
+    y: { label: `−Z″ (${unit})`, domain: [y0 * factor, y1 * factor], nice: false },
     marks: [
       Plot.ruleY([0], { stroke: INK, strokeOpacity: 0.3 }),
-      Plot.dot(d, { x: 'x', y: 'y', r: 2.6, stroke: DATA, strokeWidth: 1.2, className: 'data-points' }),
-      ...(f.length ? [Plot.line(f, { x: 'x', y: 'y', stroke: FIT, strokeWidth: 2, className: 'fit-curve' })] : []),
+      Plot.dot(d, { x: 'x', y: 'y', r: 2.6, stroke: DATA, strokeWidth: 1.2, className: 'data-points', ...FREQUENCY_TIP } as never),
+      ...(f.length ? [Plot.line(f, { x: 'x', y: 'y', stroke: FIT, strokeWidth: 2, className: 'fit-curve', clip: true })] : []),
     ],
   });
 }

@@ -99,7 +99,7 @@ export type Request =
   | { op: 'fit'; spectrum: SpectrumData; circuit: string; initial?: Record<string, number>; weighting?: 'modulus' | 'unit' | 'proportional' }
   | { op: 'record'; bytes: Uint8Array }
   | { op: 'kk'; spectrum: SpectrumData }
-  | { op: 'drt'; spectrum: SpectrumData }
+  | { op: 'drt'; spectrum: SpectrumData; options?: { lambda?: number | 'auto'; lambdaMethod?: string; derivative?: 1 | 2 } }
   | { op: 'structure'; structure: StructureData }
   | { op: 'frame'; key: string; index: number; cutoffs: { ligand: string; rc: number }[] };
 

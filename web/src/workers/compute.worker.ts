@@ -11,7 +11,7 @@ import type { Frame, Trajectory } from '../../../src/atoms/trajectory.js';
 import { fitCircuit } from '../../../src/impedance/fit/fit.js';
 import { CircuitModel } from '../../../src/impedance/circuit/model.js';
 import { linKK } from '../../../src/impedance/kk/lin-kk.js';
-import { computeDrt } from '../../../src/impedance/drt/drt.js';
+import { computeDrt, type DrtOptions } from '../../../src/impedance/drt/drt.js';
 import { segmentHalfCycles } from '../../../src/cycling/segment.js';
 import { pairCycles } from '../../../src/cycling/cycles.js';
 import { halfCycleProfile } from '../../../src/cycling/profile.js';
@@ -117,7 +117,7 @@ function run(req: Request, progress: (v: unknown) => void): Responses[Request['o
       return { M: r.M, mu: r.mu, valid: r.valid, maxResidual: r.maxResidual, rmsResidual: r.rmsResidual, threshold: r.threshold, ...r.residuals };
     }
     case 'drt': {
-      const r = computeDrt(spectrumOf(req.spectrum));
+      const r = computeDrt(spectrumOf(req.spectrum), req.options as DrtOptions | undefined);
       return { lambda: r.lambda, tau: r.tau, gamma: r.gamma, rInf: r.rInf, polarizationResistance: r.polarizationResistance, relativeResidualRms: r.relativeResidualRms, peaks: r.peaks };
     }
     case 'frame': {
