@@ -258,7 +258,7 @@ describe.runIf(chromium)('workbench in chromium', () => {
     const saved = readFileSync((await download.path())!, 'utf8');
     expect(saved).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
     expect(saved).toContain('fit-curve');
-    await page.setViewportSize({ width: 1440, height: 1420 });
+    await page.setViewportSize({ width: 1440, height: 1500 });
     await page.evaluate("document.querySelector('main').scrollTo(0, 0)");
     await page.waitForTimeout(300);
     await page.screenshot({ path: join(SHOTS, 'workbench-impedance.png') });
