@@ -24,6 +24,7 @@ import * as pdf from './commands/pdf.js';
 import * as diffusion from './commands/diffusion.js';
 import * as md from './commands/md.js';
 import * as study from './commands/study.js';
+import * as serve from './commands/serve.js';
 
 export function packageVersion(): string {
   const pkgUrl = new URL('../../package.json', import.meta.url);
@@ -59,6 +60,7 @@ export function buildProgram(ctx: CliContext): Command {
   diffusion.register(program, ctx);
   md.register(program.command('md').description('molecular dynamics: energy, run, melt-quench'), ctx);
   study.register(program, ctx);
+  serve.register(program, ctx);
   return program;
 }
 

@@ -1,5 +1,5 @@
 /**
- * `superionic demo|run|serve` (CONTRACT §9). `run` executes a study folder (study.json + files)
+ * `superionic demo|run` (CONTRACT §9; `serve` is in serve.ts). `run` executes a study folder (study.json + files)
  * through the cached pipeline and writes DIR/report.html, DIR/results.json and
  * DIR/figures/*.svg|png; `demo` does the same for the bundled NHOC study.
  */
@@ -15,7 +15,6 @@ import { runStudy } from '../../study/pipeline.js';
 import { resultsDocument } from '../../study/results.js';
 import type { CliContext } from '../context.js';
 import { progressBar } from '../progress.js';
-import { notBuilt } from './_stub.js';
 
 /** The bundled study, at the same depth from src/cli/commands and dist/cli/commands. */
 export function demoStudyDir(): string {
@@ -109,5 +108,4 @@ Exit 1 only when study.json itself is missing or invalid (the message names the 
     .action(async (study: string, opts: { out?: string }) => {
       await runAndWrite(ctx, study, opts.out ?? join(study, 'report'), join(resolve(study), '.superionic-cache'));
     });
-  program.command('serve').description('the local workbench on 127.0.0.1 (not built yet)').argument('[study]').option('--port <n>', 'port').action(notBuilt('serve'));
 }
