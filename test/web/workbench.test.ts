@@ -169,6 +169,7 @@ describe.runIf(chromium)('workbench in chromium', () => {
     await page.getByTestId('file-list').getByText('cycling/navani_test.ndax').click();
     await page.getByTestId('voltage-plot').locator('canvas').first().waitFor({ timeout: 15_000 });
     await page.getByTestId('profiles').locator('svg .profile-curve path').first().waitFor({ timeout: 15_000 });
+    await page.getByTestId('dqdv').locator('svg .dqdv-curve path').first().waitFor({ timeout: 15_000 });
     const rows = await page.locator('main table.data tbody tr').count();
     expect(rows).toBeGreaterThan(0);
     expect(pageErrors).toEqual([]);

@@ -253,3 +253,20 @@ export function arrheniusPlot(series: { label: string; points: { T: number; sigm
     ],
   });
 }
+
+/** dQ/dV against voltage per half cycle (discharge drawn negative), coloured by cycle. */
+export function dqdvPlot(curves: { cycle: number; direction: string; voltage: ArrayLike<number>; dqdv: ArrayLike<number> }[], unit: string, width: number): PlotElement {
+  const last = Math.max(1, ...curves.map((p) => p.cycle));
+  const rows: { v: number; d: number; key: string; cycle: number }[] = [];
+  for (const c of curves) for (let i = 0; i < c.voltage.length; i++) if (Number.isFinite(c.dqdv[i]!)) rows.push({ v: c.voltage[i]!, d: c.dqdv[i]!, key: `${c.cycle}${c.direction}`, cycle: c.cycle });
+  return plot({
+    width,
+    height: 320,
+    x: { label: 'voltage E (V)' },
+    y: { label: `dQ/dV (${unit}/V)` },
+    marks: [
+      Plot.ruleY([0], { stroke: INK, strokeOpacity: 0.4 }),
+      Plot.line(rows, { x: 'v', y: 'd', z: 'key', stroke: (d: { cycle: number }) => rampColor(last > 1 ? (d.cycle - 1) / (last - 1) : 0), strokeWidth: 1.2, className: 'dqdv-curve' }),
+    ],
+  });
+}

@@ -28,6 +28,8 @@ export interface CyclingData {
   technique?: string;
   /** V–Q curves per half cycle (capacity in capacityUnit from the half cycle's start), decimated. */
   profiles: { cycle: number; direction: 'charge' | 'discharge'; capacity: Float64Array; voltage: Float64Array }[];
+  /** dQ/dV per half cycle (capacityUnit per V; discharge negative, the usual convention). */
+  dqdv: { cycle: number; direction: 'charge' | 'discharge'; voltage: Float64Array; dqdv: Float64Array }[];
 }
 
 export interface StructureData {

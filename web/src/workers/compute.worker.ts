@@ -15,6 +15,7 @@ import { computeDrt, type DrtOptions } from '../../../src/impedance/drt/drt.js';
 import { segmentHalfCycles } from '../../../src/cycling/segment.js';
 import { pairCycles } from '../../../src/cycling/cycles.js';
 import { halfCycleProfile } from '../../../src/cycling/profile.js';
+import { differentialCapacity } from '../../../src/cycling/dqdv.js';
 import type { Opened, Request, Responses, SpectrumData, StructureData, CyclingData } from '../lib/protocol.js';
 import { analyseStructure } from '../lib/structure-analysis.js';
 import { decodeRecord } from '../../../src/server/record-codec.js';
@@ -55,12 +56,16 @@ function cyclingData(r: CyclerRecord): CyclingData {
   const scale = mass && mass > 0 ? 1000 / mass : 1000; // Ah → mAh/g or mAh
   let cycles: CyclingData['cycles'] = [];
   const profiles: CyclingData['profiles'] = [];
+  const dqdv: CyclingData['dqdv'] = [];
   try {
     const table = pairCycles(segmentHalfCycles(r));
     for (const c of table.cycles) {
       for (const h of [c.charge, c.discharge]) {
         if (!h) continue;
         const p = halfCycleProfile(r, h);
+        const d = differentialCapacity(p);
+        const sign = h.direction === 'discharge' ? -1 : 1;
+        dqdv.push({ cycle: c.cycle, direction: h.direction, voltage: d.voltage, dqdv: Float64Array.from(d.dqdv, (x) => sign * x * scale) });
         const stride = Math.max(1, Math.ceil(p.capacity.length / 800));
         const n = Math.ceil(p.capacity.length / stride);
         const capacity = new Float64Array(n);
@@ -82,7 +87,7 @@ function cyclingData(r: CyclerRecord): CyclingData {
   } catch {
     cycles = []; // not a galvanostatic record (CV, OCV …): the voltage trace is still shown
   }
-  return { time: r.time, voltage: r.voltage, current: r.current, cycles, profiles, capacityUnit: mass && mass > 0 ? 'mAh/g' : 'mAh', technique: r.meta.technique };
+  return { time: r.time, voltage: r.voltage, current: r.current, cycles, profiles, dqdv, capacityUnit: mass && mass > 0 ? 'mAh/g' : 'mAh', technique: r.meta.technique };
 }
 
 function structureData(d: Structure | Trajectory): StructureData {
