@@ -16,10 +16,24 @@
 import { solveLeastSquares } from '../../numerics/linear-least-squares.js';
 import type { ImpedanceSpectrum } from '../spectrum.js';
 import { checkSpectrum } from './check-spectrum.js';
+import { residualStatistics, TREND_WINDOW } from './residual-verdict.js';
 
 export type LinKKFit = 'complex' | 'real' | 'imag';
+/** 'auto': M minimising BIC of the residuals; 'mu': first M with μ < c (Schönleber, impedance.py). */
+export type LinKKMSelection = 'auto' | 'mu';
+/** 'trend': running-mean (systematic) residual and rms below threshold; 'max': max |Δ| below threshold. */
+export type LinKKVerdict = 'trend' | 'max';
+
+/** τ-range extension (decades at each end) used with mSelection 'auto'. */
+export const DEFAULT_TAU_EXTENSION = 1;
 
 export interface LinKKOptions {
+  /** How M is chosen. Default 'auto' (BIC); 'mu' is exactly Schönleber 2014 / impedance.py. */
+  mSelection?: LinKKMSelection;
+  /** Decades added to the τ range at each end. Default 1 with 'auto', 0 with 'mu'. */
+  tauExtension?: number;
+  /** Verdict rule. Default 'trend'. */
+  verdict?: LinKKVerdict;
   /** μ cutoff c (dimensionless, 0 < c < 1). Default 0.85 (Schönleber 2014). */
   muCutoff?: number;
   /** Largest M tried. Default min(50, N − 2). */
@@ -32,7 +46,7 @@ export interface LinKKOptions {
    * diffusion tail with no DC intercept, which an RC series cannot follow).
    */
   capacitance?: boolean | 'auto';
-  /** Verdict threshold on max |Δ| over both parts (relative to |Z|). Default 0.01. */
+  /** Verdict threshold (relative to |Z|) on the systematic residual and rms ('trend') or on max |Δ| ('max'). Default 0.01. */
   threshold?: number;
   /** Series inductance in the model (default true, as impedance.py; cables and the cell add one). */
   inductance?: boolean;
@@ -43,10 +57,22 @@ export interface LinKKResult {
   M: number;
   /** μ at that M. */
   mu: number;
-  /** False if μ never fell below the cutoff up to maxM (then M = maxM). */
+  /** 'mu': false if μ never fell below the cutoff up to maxM (then M = maxM); 'auto': μ < c at the chosen M. */
   muCriterionMet: boolean;
-  /** max |Δ| < threshold. */
+  mSelection: LinKKMSelection;
+  /** Decades added to the τ range at each end. */
+  tauExtension: number;
+  /** The verdict (see `verdict`). */
   valid: boolean;
+  verdict: LinKKVerdict;
+  /** One sentence: which quantity decided the verdict, with its value and the threshold. */
+  verdictReason: string;
+  /** max over frequency and parts of |5-point running mean of Δ| (relative to |Z|). */
+  systematicResidual: number;
+  /** Lag-1 autocorrelation of the residuals in frequency order (white noise ≈ 0). */
+  lag1Autocorrelation: number;
+  /** BIC(M) for M = 1…maxM (mSelection 'auto' only). */
+  bic?: Float64Array;
   /** max over points and parts of |Δ| (relative to |Z|). */
   maxResidual: number;
   /** Root mean square of Δ over both parts. */
@@ -62,16 +88,21 @@ export interface LinKKResult {
   model: { r0: number; tau: Float64Array; resistance: Float64Array; inductance: number; capacitance: number };
 }
 
-/** τ_k log-spaced from 1/(2π f_max) to 1/(2π f_min), in s (τ_1 = τ_min when M = 1). */
-export function linKKTimeConstants(frequency: ArrayLike<number>, M: number): Float64Array {
+/**
+ * τ_k log-spaced from 1/(2π f_max) to 1/(2π f_min), in s (τ_1 = τ_min when M = 1); with
+ * `extensionDecades` > 0 the range is widened by that many decades at each end (Schönleber
+ * 2014 §3 suggests it so that processes partly outside the window, e.g. a blocking spur, are
+ * represented).
+ */
+export function linKKTimeConstants(frequency: ArrayLike<number>, M: number, extensionDecades = 0): Float64Array {
   let fmin = Infinity;
   let fmax = -Infinity;
   for (let i = 0; i < frequency.length; i++) {
     fmin = Math.min(fmin, frequency[i]!);
     fmax = Math.max(fmax, frequency[i]!);
   }
-  const lo = Math.log10(1 / (2 * Math.PI * fmax));
-  const hi = Math.log10(1 / (2 * Math.PI * fmin));
+  const lo = Math.log10(1 / (2 * Math.PI * fmax)) - extensionDecades;
+  const hi = Math.log10(1 / (2 * Math.PI * fmin)) + extensionDecades;
   const ts = new Float64Array(M);
   for (let k = 0; k < M; k++) ts[k] = M === 1 ? 10 ** lo : 10 ** (lo + (k / (M - 1)) * (hi - lo));
   return ts;
@@ -185,66 +216,121 @@ export function fitLinKK(s: ImpedanceSpectrum, tau: Float64Array, fit: LinKKFit,
   return { r0: x[0]!, resistance, inductance: withL ? x[iL]! : 0, elastance: withC ? x[iC]! : 0, mu: linKKMu(resistance) };
 }
 
-/** Runs the Lin-KK test with automatic M (μ criterion). */
-export function linKK(s: ImpedanceSpectrum, options: LinKKOptions = {}): LinKKResult {
-  checkSpectrum(s, 5, 'the Lin-KK test');
+/** Relative residuals Δ = (Z − Ẑ)/|Z| of a fitted Lin-KK model; returns Σ Δ'² + Δ''². */
+function residualsOf(s: ImpedanceSpectrum, tau: Float64Array, m: SingleFit, resRe: Float64Array, resIm: Float64Array): number {
   const n = s.frequency.length;
-  const c = options.muCutoff ?? 0.85;
-  if (!(c > 0 && c < 1)) throw new RangeError('muCutoff must be in (0, 1)');
-  const fitType = options.fit ?? 'complex';
-  const maxM = Math.max(1, Math.min(options.maxM ?? 50, n - 2));
-  const threshold = options.threshold ?? 0.01;
-  const withL = options.inductance ?? true;
-  const withC = options.capacitance === 'auto' || options.capacitance === undefined ? needsSeriesCapacitance(s) : options.capacitance;
-
-  let M = 0;
-  let tau: Float64Array = new Float64Array(0);
-  let best: SingleFit | undefined;
-  let met = false;
-  while (M < maxM) {
-    M++;
-    tau = linKKTimeConstants(s.frequency, M);
-    best = fitLinKK(s, tau, fitType, withC, withL);
-    // μ is undefined (−∞) when no R_k is positive (possible at M = 1–2 on inductive spectra):
-    // that is not over-fitting, so keep adding RC elements.
-    if (Number.isFinite(best.mu) && best.mu < c) {
-      met = true;
-      break;
-    }
-  }
-  const fitResult = best!;
-
-  const resRe = new Float64Array(n);
-  const resIm = new Float64Array(n);
-  let maxRes = 0;
+  const M = tau.length;
   let sum2 = 0;
   for (let i = 0; i < n; i++) {
     const w = 2 * Math.PI * s.frequency[i]!;
-    let zr = fitResult.r0;
-    let zi = w * fitResult.inductance - fitResult.elastance / w;
+    let zr = m.r0;
+    let zi = w * m.inductance - m.elastance / w;
     for (let k = 0; k < M; k++) {
       const wt = w * tau[k]!;
-      const d = fitResult.resistance[k]! / (1 + wt * wt);
+      const d = m.resistance[k]! / (1 + wt * wt);
       zr += d;
       zi -= wt * d;
     }
     const inv = 1 / Math.hypot(s.real[i]!, s.imag[i]!);
     resRe[i] = (s.real[i]! - zr) * inv;
     resIm[i] = (s.imag[i]! - zi) * inv;
-    maxRes = Math.max(maxRes, Math.abs(resRe[i]!), Math.abs(resIm[i]!));
     sum2 += resRe[i]! * resRe[i]! + resIm[i]! * resIm[i]!;
+  }
+  return sum2;
+}
+
+/** Runs the Lin-KK test with automatic M (see `LinKKOptions.mSelection`). */
+export function linKK(s: ImpedanceSpectrum, options: LinKKOptions = {}): LinKKResult {
+  checkSpectrum(s, 5, 'the Lin-KK test');
+  const n = s.frequency.length;
+  const c = options.muCutoff ?? 0.85;
+  if (!(c > 0 && c < 1)) throw new RangeError('muCutoff must be in (0, 1)');
+  const mSelection = options.mSelection ?? 'auto';
+  const fitType = options.fit ?? 'complex';
+  const maxM = Math.max(1, Math.min(options.maxM ?? 50, n - 2));
+  const threshold = options.threshold ?? 0.01;
+  const verdict = options.verdict ?? 'trend';
+  const ext = options.tauExtension ?? (mSelection === 'mu' ? 0 : DEFAULT_TAU_EXTENSION);
+  const withL = options.inductance ?? true;
+  const withC = options.capacitance === 'auto' || options.capacitance === undefined ? needsSeriesCapacitance(s) : options.capacitance;
+
+  const resRe = new Float64Array(n);
+  const resIm = new Float64Array(n);
+  let M = 0;
+  let tau: Float64Array = new Float64Array(0);
+  let best: SingleFit | undefined;
+  let met = false;
+  let criterion: number[] | undefined;
+  if (mSelection === 'mu') {
+    while (M < maxM) {
+      M++;
+      tau = linKKTimeConstants(s.frequency, M, ext);
+      best = fitLinKK(s, tau, fitType, withC, withL);
+      // μ is undefined (−∞) when no R_k is positive (possible at M = 1–2 on inductive spectra):
+      // that is not over-fitting, so keep adding RC elements.
+      if (Number.isFinite(best.mu) && best.mu < c) {
+        met = true;
+        break;
+      }
+    }
+  } else {
+    // BIC over the 2N real equations: 2N ln(RSS/2N) + p ln(2N), p = M + 1 (+1 L) (+1 C).
+    const nEq = 2 * n;
+    const extra = 1 + (withL ? 1 : 0) + (withC ? 1 : 0);
+    criterion = [];
+    let bestScore = Infinity;
+    for (let m = 1; m <= maxM; m++) {
+      const t = linKKTimeConstants(s.frequency, m, ext);
+      const f = fitLinKK(s, t, fitType, withC, withL);
+      const rss = residualsOf(s, t, f, resRe, resIm);
+      const score = nEq * Math.log(Math.max(rss, 1e-300) / nEq) + (m + extra) * Math.log(nEq);
+      criterion.push(score);
+      if (score < bestScore) {
+        bestScore = score;
+        M = m;
+        tau = t;
+        best = f;
+      }
+    }
+    met = Number.isFinite(best!.mu) && best!.mu < c;
+  }
+  const fitResult = best!;
+  residualsOf(s, tau, fitResult, resRe, resIm);
+  const stats = residualStatistics(resRe, resIm, s.frequency);
+  const pct = (x: number) => `${(100 * x).toPrecision(2)} %`;
+  let valid: boolean;
+  let verdictReason: string;
+  if (verdict === 'max') {
+    valid = stats.maxResidual < threshold;
+    verdictReason = `max |residual| ${pct(stats.maxResidual)} ${valid ? '<' : '≥'} threshold ${pct(threshold)}`;
+  } else {
+    const trendOk = stats.systematicResidual < threshold;
+    const noiseOk = stats.rmsResidual < threshold;
+    valid = trendOk && noiseOk;
+    verdictReason = !trendOk
+      ? `systematic residual (${TREND_WINDOW}-point running mean) ${pct(stats.systematicResidual)} ≥ threshold ${pct(threshold)}`
+      : !noiseOk
+        ? `residuals too noisy to judge: rms ${pct(stats.rmsResidual)} ≥ threshold ${pct(threshold)}`
+        : `systematic residual ${pct(stats.systematicResidual)} and rms ${pct(stats.rmsResidual)} < threshold ${pct(threshold)}`;
   }
   return {
     M,
     mu: fitResult.mu,
     muCriterionMet: met,
-    valid: maxRes < threshold,
-    maxResidual: maxRes,
-    rmsResidual: Math.sqrt(sum2 / (2 * n)),
+    mSelection,
+    tauExtension: ext,
+    valid,
+    verdict,
+    verdictReason,
+    maxResidual: stats.maxResidual,
+    rmsResidual: stats.rmsResidual,
+    systematicResidual: stats.systematicResidual,
+    lag1Autocorrelation: stats.lag1Autocorrelation,
     threshold,
     fit: fitType,
     capacitance: withC,
     inductance: withL,
+    ...(criterion ? { bic: Float64Array.from(criterion) } : {}),
     residuals: { frequency: Float64Array.from(s.frequency), real: resRe, imag: resIm },
     model: {
       r0: fitResult.r0,

@@ -8,6 +8,29 @@ describe('superionic eis kk (CLI)', () => {
     expect(r.stdout).toMatch(/μ = 1 − Σ/);
     expect(r.stdout).toMatch(/--mu-cutoff/);
     expect(r.stdout).toMatch(/threshold/);
+    expect(r.stdout).toMatch(/BIC\(M\) = 2N ln\(RSS\/2N\) \+ p ln\(2N\)/);
+    expect(r.stdout).toMatch(/--m-selection/);
+  });
+
+  it('default run reports the method and the reason of the verdict', async () => {
+    const { sharedData } = await import('../../helpers/paths.js');
+    const r = await runCli(['eis', 'kk', sharedData('eis', 'impedance.py', 'Circuit3_EIS_1.z'), '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const doc = r.json();
+    expect(doc.mSelection).toBe('auto');
+    expect(doc.verdict).toBe('trend');
+    expect(doc.tauExtension).toBe(1);
+    expect(doc.valid).toBe(true);
+    expect(doc.systematicResidual).toBeLessThan(0.005);
+    expect(doc.verdictReason).toMatch(/systematic residual .* < threshold 1\.0 %/);
+    const human = await runCli(['eis', 'kk', sharedData('eis', 'impedance.py', 'Circuit3_EIS_1.z')]);
+    expect(human.stdout).toMatch(/minimum BIC/);
+    expect(human.stdout).toMatch(/verdict: valid/);
+  });
+
+  it('a negative --tau-extension is a usage error', async () => {
+    const r = await runCli(['eis', 'kk', 'x.z', '--tau-extension', '-1']);
+    expect(r.code).toBe(2);
   });
 
   it('a missing file exits 1 with one line', async () => {
@@ -24,9 +47,9 @@ describe('superionic eis kk (CLI)', () => {
 });
 
 describe('superionic eis kk on files', () => {
-  it('Circuit3_EIS_1.z with --fit real --mu-cutoff 0.69 → M = 10, μ = 0.684382 (Schönleber / impedance.py)', async () => {
+  it('Circuit3_EIS_1.z with --m-selection mu --fit real --mu-cutoff 0.69 → M = 10, μ = 0.684382 (Schönleber / impedance.py)', async () => {
     const { sharedData } = await import('../../helpers/paths.js');
-    const r = await runCli(['eis', 'kk', sharedData('eis', 'impedance.py', 'Circuit3_EIS_1.z'), '--fit', 'real', '--mu-cutoff', '0.69', '--json']);
+    const r = await runCli(['eis', 'kk', sharedData('eis', 'impedance.py', 'Circuit3_EIS_1.z'), '--m-selection', 'mu', '--fit', 'real', '--mu-cutoff', '0.69', '--json']);
     expect(r.code, r.stderr).toBe(0);
     const doc = r.json();
     expect(doc.M).toBe(10);
