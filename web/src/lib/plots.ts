@@ -270,3 +270,16 @@ export function dqdvPlot(curves: { cycle: number; direction: string; voltage: Ar
     ],
   });
 }
+
+/** A two-column pattern (diffractogram, sweep …) as a line, with the file's own axis labels. */
+export function xyPlot(x: ArrayLike<number>, y: ArrayLike<number>, xLabel: string, yLabel: string, width: number): PlotElement {
+  const rows: { x: number; y: number }[] = [];
+  for (let i = 0; i < x.length; i++) if (Number.isFinite(x[i]!) && Number.isFinite(y[i]!)) rows.push({ x: x[i]!, y: y[i]! });
+  return plot({
+    width,
+    height: 380,
+    x: { label: xLabel },
+    y: { label: yLabel },
+    marks: [Plot.line(rows, { x: 'x', y: 'y', stroke: DATA, strokeWidth: 1.1, className: 'xy-curve' })],
+  });
+}

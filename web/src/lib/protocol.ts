@@ -46,6 +46,7 @@ export type Opened =
   | { kind: 'impedance'; info: InspectInfo; spectrum: SpectrumData }
   | { kind: 'cycling'; info: InspectInfo; cycling: CyclingData }
   | { kind: 'structure'; info: InspectInfo; structure: StructureData }
+  | { kind: 'pattern'; info: InspectInfo; pattern: { x: Float64Array; y: Float64Array; xLabel: string; yLabel: string } }
   | { kind: 'other'; info: InspectInfo };
 
 export interface KkData {

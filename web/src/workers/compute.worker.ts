@@ -48,6 +48,10 @@ function open(name: string, bytes: Uint8Array): Opened {
     }
     return { kind: 'structure', info, structure };
   }
+  if (format.kind === 'pattern') {
+    const p = data as { x: Float64Array; y: Float64Array; xLabel?: string; yLabel?: string };
+    return { kind: 'pattern', info, pattern: { x: p.x, y: p.y, xLabel: p.xLabel || 'x', yLabel: p.yLabel || 'y' } };
+  }
   return { kind: 'other', info };
 }
 
