@@ -51,7 +51,7 @@ export function register(program: Command, ctx: CliContext, stop: () => Promise<
   program
     .command('serve')
     .description(
-      'the local workbench in the browser, on http://127.0.0.1:PORT only: open a study folder (listed with what each file is) or drop files; fit impedance with a circuit editor (pellet σ), Lin-KK, DRT; the study's temperature series as an Arrhenius plot; cycling dashboards (V–t, capacity/CE, profiles, dQ/dV); structures and trajectories in 3D (polyhedra, bridging ligands) beside g(r). The server answers only to 127.0.0.1/localhost Host headers, serves study files read-only and nothing outside STUDY_DIR.',
+      'the local workbench in the browser, on http://127.0.0.1:PORT only: open a study folder (listed with what each file is) or drop files; fit impedance with a circuit editor (pellet σ), Lin-KK, DRT; the study temperature series as an Arrhenius plot; cycling dashboards (V–t, capacity/CE, profiles, dQ/dV); structures and trajectories in 3D (polyhedra, bridging ligands) beside g(r). The server answers only to 127.0.0.1/localhost Host headers, serves study files read-only and nothing outside STUDY_DIR.',
     )
     .argument('[study]', 'study folder to open (optional; files can also be dropped into the page)')
     .option('--port <n>', `TCP port on 127.0.0.1 (0 = any free port)`, integer, DEFAULT_PORT)
