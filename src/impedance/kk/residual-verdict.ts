@@ -21,7 +21,7 @@ export interface ResidualStatistics {
 }
 
 /** Running-mean window (points) of the trend estimate. */
-export const TREND_WINDOW = 5;
+export const TREND_WINDOW = 7;
 
 export function residualStatistics(re: Float64Array, im: Float64Array, frequency: ArrayLike<number>, window = TREND_WINDOW): ResidualStatistics {
   const n = re.length;

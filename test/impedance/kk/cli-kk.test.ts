@@ -19,7 +19,7 @@ describe('superionic eis kk (CLI)', () => {
     const doc = r.json();
     expect(doc.mSelection).toBe('auto');
     expect(doc.verdict).toBe('trend');
-    expect(doc.tauExtension).toBe(1);
+    expect(doc.tauExtension).toBe(0);
     expect(doc.valid).toBe(true);
     expect(doc.systematicResidual).toBeLessThan(0.005);
     expect(doc.verdictReason).toMatch(/systematic residual .* < threshold 1\.0 %/);
