@@ -30,5 +30,5 @@ export const eisKkRunner: AnalysisRunner<A> = {
     return { results: done.length ? { spectra: done.map((d) => d.value) } : {}, errors };
   },
   methods: () =>
-    'Lin-KK test (Schönleber et al., Electrochim. Acta 131 (2014) 20): the spectrum is fitted with M series RC elements whose time constants are log-spaced over the measured frequency range, M chosen automatically where μ = 1 − Σ|R_k<0|/Σ|R_k≥0| falls below 0.85. Residuals Δ = (Z − Z_KK)/|Z| for the real and imaginary parts; a spectrum is called valid when max |Δ| stays below the threshold.',
+    'Lin-KK test (Schönleber et al., Electrochim. Acta 131 (2014) 20): the spectrum is fitted with M series RC elements whose time constants are log-spaced over the measured frequency range, M chosen as the minimum of the Bayesian information criterion 2N ln(RSS/2N) + p ln(2N) over M = 1…50 (μ = 1 − Σ|R_k<0|/Σ|R_k≥0| is reported). Residuals Δ = (Z − Z_KK)/|Z| for the real and imaginary parts; a spectrum is called valid when the largest 7-point running mean of Δ (the systematic residual) and the rms of Δ both stay below 1 % of |Z|.',
 };
