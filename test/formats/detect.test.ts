@@ -33,3 +33,12 @@ describe('POSCAR sniffing is not fooled by numeric tables', () => {
     expect(inspectBytes(new TextEncoder().encode(poscar), 'POSCAR').format).toBe('poscar');
   });
 });
+
+describe('a CSV naming time, voltage and current is a cycler record, not an XY pattern', () => {
+  it('recognises the demo LSV and GITT exports', () => {
+    const text = 'Time (s),Voltage (V),Current (A)\n' + Array.from({ length: 20 }, (_, i) => `${i * 5}.0,${(2.6 + i * 0.005).toFixed(4)},${(1e-7 * (i + 1)).toExponential(6)}`).join('\n') + '\n';
+    const info = inspectBytes(new TextEncoder().encode(text), 'lsv.csv');
+    expect(info.format).toBe('csv-cycling');
+    expect(info.rows).toBe(20);
+  });
+});

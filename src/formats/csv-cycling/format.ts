@@ -36,7 +36,9 @@ export const genericCsvFormat: FileFormat<CyclerRecord> = {
   kind: 'cycling',
   sniff(head: FileHead): number {
     if (head.binary) return 0;
-    return findHeader(head.text) ? 10 : 0;
+    // A header naming time, voltage and current is stronger evidence than a bare rising-x
+    // numeric table (the XY pattern reader scores 25), but weaker than any vendor's own layout.
+    return findHeader(head.text) ? 30 : 0;
   },
   read(bytes: Uint8Array, file: string): CyclerRecord {
     const text = new TextDecoder('latin1').decode(bytes.subarray(0, 65536));
