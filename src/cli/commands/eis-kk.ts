@@ -61,8 +61,8 @@ Choice of M (--m-selection):
     i.e. M grows while the residuals still fall by more than noise would explain, and stops
     where they reach the noise plateau.
   mu: Schönleber's rule, exactly as impedance.py: M grows from 1 until
-    μ = 1 − Σ_{R_k<0}|R_k| / Σ_{R_k≥0}|R_k| < c    (c = --mu-cutoff, 0.85 default),
-    e = 0 by default. μ can fall below c by chance at a small M whose residuals are still
+    μ = 1 − Σ_{R_k<0}|R_k| / Σ_{R_k≥0}|R_k| < c    (c = --mu-cutoff, 0.85 default).
+    μ can fall below c by chance at a small M whose residuals are still
     tens of % (a textbook R‖C with 0.1 % noise stops at M = 6–7 with 38 % residuals), so it
     is kept for reproducing published numbers, not as the default.
   e = ${DEFAULT_TAU_EXTENSION} by default: widening the τ range lets RC elements outside the window
@@ -87,7 +87,7 @@ a trend → near 1) is reported as a further hint. Look at the residual curves, 
 
 Reference cases: --m-selection mu --fit real --mu-cutoff 0.69 on Circuit3_EIS_1.z → M = 10,
 μ = 0.684382 (Schönleber's Lin-KK program, impedance.py); impedance.py's docs case
-(exampleData.csv, f < 1 kHz, --m-selection mu --fit complex --capacitance yes --mu-cutoff 0.5
+(exampleData.csv --fmax 999 --m-selection mu --fit complex --capacitance yes --mu-cutoff 0.5
 --max-m 100) → M = 26, μ = 0.306. --capacitance auto adds the series C when −Z'' still grows at
 the lowest frequencies (blocking electrode, diffusion tail).
 

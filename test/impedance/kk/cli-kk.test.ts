@@ -60,6 +60,18 @@ describe('superionic eis kk on files', () => {
     expect(doc.maxResidual).toBeGreaterThan(0);
   });
 
+  it('impedance.py docs case via the CLI: exampleData.csv f < 1 kHz, μ rule, complex + C, c = 0.5 → M = 26, μ = 0.3063', async () => {
+    const { sharedData } = await import('../../helpers/paths.js');
+    const args = ['--fmax', '999', '--m-selection', 'mu', '--fit', 'complex', '--capacitance', 'yes', '--mu-cutoff', '0.5', '--max-m', '100', '--json'];
+    const r = await runCli(['eis', 'kk', sharedData('eis', 'impedance.py', 'exampleData.csv'), ...args]);
+    expect(r.code, r.stderr).toBe(0);
+    const doc = r.json();
+    expect(doc.points).toBe(55);
+    expect(doc.M).toBe(26);
+    expect(doc.mu).toBeCloseTo(0.3063472874153823, 4);
+    expect(doc.mSelection).toBe('mu');
+  });
+
   it('several files → array in order; LIB_data passes', async () => {
     const { sharedData } = await import('../../helpers/paths.js');
     const r = await runCli(['eis', 'kk', sharedData('eis', 'pyDRTtools', 'LIB_data.txt'), sharedData('eis', 'impedance.py', 'exampleData.csv'), '--json']);
