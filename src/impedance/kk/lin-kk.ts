@@ -261,6 +261,7 @@ export function linKK(s: ImpedanceSpectrum, options: LinKKOptions = {}): LinKKRe
   const threshold = options.threshold ?? 0.01;
   const verdict = options.verdict ?? 'trend';
   const ext = options.tauExtension ?? DEFAULT_TAU_EXTENSION;
+  if (!(ext >= 0)) throw new RangeError('tauExtension must be ≥ 0 decades');
   const withL = options.inductance ?? true;
   const withC = options.capacitance === 'auto' || options.capacitance === undefined ? needsSeriesCapacitance(s) : options.capacitance;
 
