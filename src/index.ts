@@ -29,3 +29,10 @@ export { linKK } from './impedance/kk/index.js';
 export type { LinKKFit, LinKKOptions, LinKKResult } from './impedance/kk/index.js';
 export { computeDrt, findDrtPeaks } from './impedance/drt/index.js';
 export type { DrtOptions, DrtResult, DrtPeak, BasisName, LambdaMethod } from './impedance/drt/index.js';
+// Arrhenius fit of conductivity (S/cm, K → eV).
+export * from './transport/index.js';
+// Structure and trajectory readers by content.
+export { readStructure, readTrajectory } from './formats/structure/read.js';
+// Ion dynamics (Å, ps, Å²/ps; conductivity in S/cm) and the embedded MD engine (Å, eV, fs, K, bar).
+export * from './dynamics/index.js';
+export * from './md/index.js';
