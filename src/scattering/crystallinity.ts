@@ -7,7 +7,7 @@
  * are not searched, so a large non-centrosymmetric primitive crystal needs `--method bragg`.
  */
 import type { Structure } from '../atoms/structure.js';
-import { fractional } from './cell.js';
+import { toFractional } from '../atoms/lattice.js';
 
 /** Maps every atom (fractional, same species) onto one of the structure's atoms? */
 function mapsOntoItself(
@@ -54,7 +54,7 @@ function mapsOntoItself(
 export function looksCrystalline(s: Structure, tol = 0.1): boolean {
   const n = s.numbers.length;
   if (n <= 64) return true;
-  const raw = fractional(s.positions, s.cell);
+  const raw = toFractional(s.cell, s.positions);
   const frac = raw.map((v) => v - Math.floor(v));
   const lengths = s.cell.map((v) => Math.hypot(...v));
   const tolFrac = lengths.map((l) => tol / l);

@@ -20,7 +20,7 @@
  * list them in the order (−h, −k, −l) of their first member, which is reproducible.
  */
 import type { Structure } from '../atoms/structure.js';
-import { cellAngles, cellLengths, fractional, inverseCell } from './cell.js';
+import { cellInverse, cellParameters, isValidCell, toFractional } from '../atoms/lattice.js';
 import { hklFamilies } from './families.js';
 import { formFactorCoefficients, formFactorS2 } from './form-factor.js';
 
@@ -72,8 +72,9 @@ const DEG = Math.PI / 180;
 
 /** pymatgen's `Lattice.is_hexagonal` (angle tolerance 5°, length tolerance 0.01 Å). */
 export function isHexagonal(s: Pick<Structure, 'cell'>): boolean {
-  const lengths = cellLengths(s.cell);
-  const angles = cellAngles(s.cell);
+  const p = cellParameters(s.cell);
+  const lengths = [p.a, p.b, p.c];
+  const angles = [p.alpha, p.beta, p.gamma];
   const right = [0, 1, 2].filter((i) => Math.abs(angles[i]! - 90) < 5);
   const hex = [0, 1, 2].filter((i) => Math.abs(angles[i]! - 60) < 5 || Math.abs(angles[i]! - 120) < 5);
   return right.length === 2 && hex.length === 1 && Math.abs(lengths[right[0]!]! - lengths[right[1]!]!) < 0.01;
@@ -87,8 +88,11 @@ interface Reflection {
   key: number;
 }
 
-/** Reciprocal-lattice points with gMin ≤ |g| ≤ gMax (Å⁻¹), sorted as pymatgen sorts them. */
-export function reflectionsInShell(inv: number[][], lengths: readonly number[], gMin: number, gMax: number): Reflection[] {
+/**
+ * Reciprocal-lattice points with gMin ≤ |g| ≤ gMax (Å⁻¹), sorted as pymatgen sorts them.
+ * `inv` is cellInverse(cell) (row-major; its columns are the reciprocal vectors, no 2π).
+ */
+export function reflectionsInShell(inv: Float64Array, lengths: readonly number[], gMin: number, gMax: number): Reflection[] {
   // |h| = |g·a| ≤ |g||a| bounds each index exactly.
   const hMax = Math.floor(gMax * lengths[0]! + 1e-9);
   const kMax = Math.floor(gMax * lengths[1]! + 1e-9);
@@ -99,9 +103,9 @@ export function reflectionsInShell(inv: number[][], lengths: readonly number[], 
     for (let k = -kMax; k <= kMax; k++) {
       for (let l = -lMax; l <= lMax; l++) {
         if (h === 0 && k === 0 && l === 0) continue;
-        const gx = h * inv[0]![0]! + k * inv[0]![1]! + l * inv[0]![2]!;
-        const gy = h * inv[1]![0]! + k * inv[1]![1]! + l * inv[1]![2]!;
-        const gz = h * inv[2]![0]! + k * inv[2]![1]! + l * inv[2]![2]!;
+        const gx = h * inv[0]! + k * inv[1]! + l * inv[2]!;
+        const gy = h * inv[3]! + k * inv[4]! + l * inv[5]!;
+        const gz = h * inv[6]! + k * inv[7]! + l * inv[8]!;
         const g = Math.sqrt(gx * gx + gy * gy + gz * gz);
         if (g > gMax * (1 + 1e-12) || (gMin > 0 && g < gMin)) continue;
         // Equivalent reflections must sort as equal despite last-bit differences in g.
@@ -120,7 +124,8 @@ export function xrdPattern(structure: Structure, options: XrdOptions = {}): XrdP
   const gMin = (2 * Math.sin((ttMin * DEG) / 2)) / wavelength;
   const gMax = (2 * Math.sin((ttMax * DEG) / 2)) / wavelength;
   const n = structure.numbers.length;
-  const frac = fractional(structure.positions, structure.cell);
+  if (!isValidCell(structure.cell)) throw new RangeError('singular cell (zero volume)');
+  const frac = toFractional(structure.cell, structure.positions);
   const occ = structure.arrays?.occupancy instanceof Float64Array ? structure.arrays.occupancy : undefined;
 
   // Species present, each atom's species index, and coefficients per species.
@@ -143,7 +148,8 @@ export function xrdPattern(structure: Structure, options: XrdOptions = {}): XrdP
   const fSpecies = new Float64Array(speciesZ.length);
 
   const hex = isHexagonal(structure);
-  const reflections = reflectionsInShell(inverseCell(structure.cell), cellLengths(structure.cell), gMin, gMax);
+  const lattice = cellParameters(structure.cell);
+  const reflections = reflectionsInShell(cellInverse(structure.cell), [lattice.a, lattice.b, lattice.c], gMin, gMax);
   interface Raw {
     twoTheta: number;
     d: number;
