@@ -22,7 +22,8 @@ export function readGamryImpedance(bytes: Uint8Array, file: string): ImpedanceSp
   }
   const b = new SpectrumBuilder(file);
   const n = f.values.length;
-  for (let i = 0; i < n; i++) b.add(f.values[i]!, re.values[i]!, im.values[i]!, z.line + 3 + i + 1);
+  // z.line is the 1-based "ZCURVE\tTABLE" line; names and units follow, so row i is on z.line + 3 + i.
+  for (let i = 0; i < n; i++) b.add(f.values[i]!, re.values[i]!, im.values[i]!, z.line + 3 + i);
   const meta: ImpedanceSpectrum['meta'] = { instrument: 'Gamry', technique: dta.tag };
   if (dta.aborted) meta.aborted = true;
   const date = dta.header.DATE?.fields[0];
