@@ -1,7 +1,7 @@
 /**
  * Choosing the regularisation parameter λ of
  *     min_x ‖U u + A g − b‖² + λ gᵀ P g
- * (u: unpenalised R∞ and L coefficients, g: DRT coefficients) on the UNCONSTRAINED problem,
+ * (u: unpenalised R∞, L and 1/C coefficients, g: DRT coefficients) on the UNCONSTRAINED problem,
  * where every criterion has a closed form in λ after one transformation to standard form:
  *   1. project the unpenalised columns U out (Schur complement of the normal equations):
  *      A'ᵀA' = AᵀA − AᵀU(UᵀU)⁻¹UᵀA, A'ᵀb' and ‖b'‖² likewise;
@@ -50,7 +50,7 @@ export interface StandardForm {
   b2: number;
   /** Cholesky factor of the (ridged) penalty. */
   chol: Float64Array;
-  /** Eigenvectors (columns), row-major m × m — empty unless requested (re-im needs them). */
+  /** Eigenvectors (columns), row-major m × m — empty unless requested (re-im's predictionMap needs them). */
   v: Float64Array;
 }
 
@@ -293,19 +293,6 @@ export function lcurveCurvature(sf: StandardForm, lambda: number): number {
   const ddx = (xp - 2 * x0 + xm) / (h * h);
   const ddy = (yp - 2 * y0 + ym) / (h * h);
   return (dx * ddy - dy * ddx) / (dx * dx + dy * dy) ** 1.5;
-}
-
-/** The penalised coefficients g of the unconstrained solution at λ. */
-export function penalisedSolution(sf: StandardForm, lambda: number): Float64Array {
-  const { m, v } = sf;
-  if (v.length !== m * m) throw new RangeError('penalisedSolution needs the standard form with eigenvectors');
-  const y = new Float64Array(m);
-  for (let i = 0; i < m; i++) {
-    const ci = sf.d[i]! / (sf.s[i]! + lambda);
-    for (let r = 0; r < m; r++) y[r] += v[r * m + i]! * ci;
-  }
-  backSolveTransposed(sf.chol, m, y);
-  return y;
 }
 
 /**
