@@ -20,8 +20,6 @@ export interface Basis {
   d2(x: number): number;
   /** |x| beyond which φ is negligible (< 1e-14), capped at 50 ln-units as pyDRTtools' integrals. */
   support: number;
-  /** φ has a kink at 0 (quadrature panels must break there). */
-  kink: boolean;
 }
 
 /** Half-width at half-maximum of φ at μ = 1 (x with φ(x) = ½). */
@@ -58,7 +56,6 @@ export function makeBasis(name: BasisName, delta: number, coefficient = 0.5, sha
       d1: (x) => (Math.abs(x) < delta ? -Math.sign(x) * inv : 0),
       d2: () => 0,
       support: delta,
-      kink: true,
     };
   }
   const profile = shapes[name];
@@ -110,5 +107,5 @@ export function makeBasis(name: BasisName, delta: number, coefficient = 0.5, sha
       support = 50;
       break;
   }
-  return { name, mu, phi, d1, d2, support: Math.min(support, 50), kink: name !== 'gaussian' && name !== 'inverse-quadratic' };
+  return { name, mu, phi, d1, d2, support: Math.min(support, 50) };
 }

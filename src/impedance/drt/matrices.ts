@@ -8,7 +8,8 @@
  * so Σ_m x_m (A' + jA'')[n,m] = ∫ γ(ln τ)/(1 + jω_n τ) d ln τ.
  * Gaussian φ: Gauss–Hermite in u = μy (48 nodes: the kernel varies on a scale of 1 in y while φ
  * is 1/μ wide, so the rule is exact to ~1e-12). Other bases: composite Gauss–Legendre panels
- * that break at the kink, graded from width 0.25/μ near 0 to 1 ln-unit, out to φ's support
+ * that break at y = 0 (where the Matérn, Cauchy and hat functions have a kink), graded from
+ * width 0.25/μ near 0 to 1 ln-unit, out to φ's support
  * (truncated at |y| = 50 as pyDRTtools does for the slowly decaying inverse quadratic and Cauchy).
  *
  * Penalty: P[i,j] = ∫ φ_i^{(k)} φ_j^{(k)} d ln τ, k = 1 or 2 — closed forms for the Gaussian,
