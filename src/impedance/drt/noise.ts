@@ -45,6 +45,8 @@ export function estimateNoise(omega: Float64Array, weights: Float64Array, u: Flo
     if (M === last) continue;
     last = M;
     const cols = k + M;
+    const tau = new Float64Array(M);
+    for (let q = 0; q < M; q++) tau[q] = M === 1 ? 1 / wmax : Math.exp(-Math.log(wmax) + (q / (M - 1)) * Math.log(wmax / wmin));
     const a = new Float64Array(rows * cols);
     for (let i = 0; i < n; i++) {
       for (let j = 0; j < k; j++) {
@@ -52,8 +54,7 @@ export function estimateNoise(omega: Float64Array, weights: Float64Array, u: Flo
         a[(n + i) * cols + j] = u[(n + i) * k + j]!;
       }
       for (let q = 0; q < M; q++) {
-        const tau = M === 1 ? 1 / wmax : Math.exp(-Math.log(wmax) + (q / (M - 1)) * Math.log(wmax / wmin));
-        const wt = omega[i]! * tau;
+        const wt = omega[i]! * tau[q]!;
         const d = weights[i]! / (1 + wt * wt);
         a[i * cols + k + q] = d;
         a[(n + i) * cols + k + q] = -wt * d;
