@@ -88,6 +88,11 @@ export function parseDurationBytes(b: Uint8Array, s: number, e: number): number 
   return parseFloatBytes(b, s, e);
 }
 
+/** `parseDateTime` of bytes[s, e), decoded with the module's one latin1 decoder (called per row). */
+export function parseDateTimeBytes(b: Uint8Array, s: number, e: number): number {
+  return parseDateTime(latin1.decode(b.subarray(s, e)));
+}
+
 const MONTHS: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
 
 /**

@@ -10,7 +10,7 @@ import { InputError } from '../../core/errors.js';
 import type { CyclerRecord } from '../../cycling/record.js';
 import { decodeText } from '../text.js';
 import { mapColumns, type MappedColumn, type Role } from './columns.js';
-import { parseDateTime, parseDurationBytes, parseFloatBytes, scanEnd, scanNumber } from './numbers.js';
+import { parseDateTimeBytes, parseDurationBytes, parseFloatBytes, scanEnd, scanNumber } from './numbers.js';
 
 export interface TableLayout {
   /** 0-based line index of the header row. */
@@ -211,7 +211,7 @@ export function readTable(bytes: Uint8Array, file: string, layout: TableLayout):
       }
       if (timeMode === 'duration') return NaN;
     }
-    const x = parseDateTime(new TextDecoder('latin1').decode(b.subarray(a, z)));
+    const x = parseDateTimeBytes(b, a, z);
     if (!Number.isNaN(x)) timeMode = 'datetime';
     return x;
   }
