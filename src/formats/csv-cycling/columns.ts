@@ -88,7 +88,7 @@ const UNITLESS: Role[] = ['step', 'cycle', 'state'];
 
 /**
  * Maps headers to roles. `file`/`line` locate errors. Returns one column per role found.
- * `overrides` lets a vendor reader force a role's column by exact raw name.
+ * `exclude` lists roles a vendor reader must not map (BaSyTec's numeric `State`).
  */
 export function mapColumns(
   headers: readonly string[],
