@@ -4,15 +4,15 @@
  * lists atom sites is read (see structure.ts for what is accepted).
  */
 import { InputError } from '../../core/errors.js';
-import { elementSymbol } from '../../core/elements.js';
 import { cellVolume, type Structure } from '../../atoms/structure.js';
+import { cellFormula } from '../../atoms/composition.js';
 import { decodeText } from '../text.js';
 import type { FileFormat } from '../types.js';
 import { parseCif } from './parse.js';
 import { blockToStructure, hasAtomSites } from './structure.js';
 
 export { parseCif, findItem, findLoop, cifNumber, cifUncertainty, type CifBlock, type CifLoop } from './parse.js';
-export { blockToStructure, cellFromParameters, elementOf } from './structure.js';
+export { blockToStructure, elementOf } from './structure.js';
 export { parseSymOp, orbit, type SymOp } from './symmetry.js';
 export { writeCif } from './write.js';
 
@@ -36,12 +36,10 @@ export const cifFormat: FileFormat<Structure> = {
   },
   read: readCif,
   summarize(s) {
-    const counts = new Map<number, number>();
-    for (const z of s.numbers) counts.set(z, (counts.get(z) ?? 0) + 1);
     return {
       atoms: s.numbers.length,
       frames: 1,
-      formula: [...counts].map(([z, n]) => `${elementSymbol(z)}${n === 1 ? '' : n}`).join(''),
+      formula: cellFormula(s.numbers),
       volume: cellVolume(s.cell),
     };
   },

@@ -12,33 +12,11 @@
  */
 import { InputError } from '../../core/errors.js';
 import { atomicNumber } from '../../core/elements.js';
-import type { Cell, Structure } from '../../atoms/structure.js';
+import type { Structure } from '../../atoms/structure.js';
+import { cellFromParameters, cellInverse } from '../../atoms/lattice.js';
 import { cifNumber, findItem, findLoop, isNull, type CifBlock } from './parse.js';
 import type { CifToken } from './tokenize.js';
 import { IDENTITY, orbit, parseSymOp, type SymOp } from './symmetry.js';
-
-const DEG = Math.PI / 180;
-
-/** cos of an angle in degrees, exact 0 at 90°. */
-function cosDeg(a: number): number {
-  return a === 90 ? 0 : Math.cos(a * DEG);
-}
-
-/** Cell matrix (rows a, b, c in Å) from lengths and angles in degrees; a ∥ x, b in the xy plane. */
-export function cellFromParameters(a: number, b: number, c: number, alpha: number, beta: number, gamma: number): Cell {
-  const ca = cosDeg(alpha);
-  const cb = cosDeg(beta);
-  const cg = cosDeg(gamma);
-  const sg = gamma === 90 ? 1 : Math.sin(gamma * DEG);
-  const cx = c * cb;
-  const cy = (c * (ca - cb * cg)) / sg;
-  const cz2 = c * c - cx * cx - cy * cy;
-  return [
-    [a, 0, 0],
-    [b * cg, b * sg, 0],
-    [cx, cy, Math.sqrt(Math.max(cz2, 0))],
-  ];
-}
 
 function numberItem(block: CifBlock, tag: string, file: string): number {
   const t = findItem(block, tag);
@@ -140,7 +118,7 @@ export function blockToStructure(block: CifBlock, file: string): Structure {
   if (iType < 0 && iLabel < 0) {
     throw new InputError(file, loop.line, 'the atom-site loop has neither _atom_site_type_symbol nor _atom_site_label');
   }
-  const inv = cartLoop ? invert3(cell) : undefined;
+  const inv = cartLoop ? cellInverse(cell) : undefined;
 
   const numbers: number[] = [];
   const positions: number[] = [];
@@ -159,7 +137,7 @@ export function blockToStructure(block: CifBlock, file: string): Structure {
       return v;
     });
     let frac = xyz;
-    if (inv) frac = [0, 1, 2].map((j) => xyz[0]! * inv[0]![j]! + xyz[1]! * inv[1]![j]! + xyz[2]! * inv[2]![j]!);
+    if (inv) frac = [0, 1, 2].map((j) => xyz[0]! * inv[j]! + xyz[1]! * inv[3 + j]! + xyz[2]! * inv[6 + j]!);
     else frac = frac.map(snapThirds);
     let occ = 1;
     if (iOcc >= 0 && !isNull(row[iOcc])) {
@@ -192,14 +170,4 @@ export function blockToStructure(block: CifBlock, file: string): Structure {
   const hm = findItem(block, '_symmetry_space_group_name_h-m') ?? findItem(block, '_space_group_name_h-m_alt');
   if (!isNull(hm)) structure.info!.spaceGroup = hm!.text;
   return structure;
-}
-
-function invert3(m: Cell): number[][] {
-  const [a, b, c] = m;
-  const det = a[0] * (b[1] * c[2] - b[2] * c[1]) - a[1] * (b[0] * c[2] - b[2] * c[0]) + a[2] * (b[0] * c[1] - b[1] * c[0]);
-  return [
-    [(b[1] * c[2] - b[2] * c[1]) / det, (a[2] * c[1] - a[1] * c[2]) / det, (a[1] * b[2] - a[2] * b[1]) / det],
-    [(b[2] * c[0] - b[0] * c[2]) / det, (a[0] * c[2] - a[2] * c[0]) / det, (a[2] * b[0] - a[0] * b[2]) / det],
-    [(b[0] * c[1] - b[1] * c[0]) / det, (a[1] * c[0] - a[0] * c[1]) / det, (a[0] * b[1] - a[1] * b[0]) / det],
-  ];
 }
