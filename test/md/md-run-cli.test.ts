@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../helpers/cli.js';
@@ -63,6 +63,16 @@ describe('melt-quench: kill, resume, same trajectory', () => {
     const r = await runCli([...a, '--resume']);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/different protocol/);
+  }, 60_000);
+
+  it('a corrupt checkpoint gives one line naming the file, exit 1', async () => {
+    const out = join(dir, 'corrupt');
+    mkdirSync(out, { recursive: true });
+    writeFileSync(join(out, 'checkpoint.json'), '{"protocol": "x", "engine": {"posi');
+    const r = await runCli([...args(out), '--resume']);
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/checkpoint\.json.*not valid JSON/);
   }, 60_000);
 });
 

@@ -220,7 +220,14 @@ function runEmbedded(ctx: CliContext, protocol: Protocol, out: string, opts: Run
   let resume: EngineCheckpoint | undefined;
   if (opts.resume) {
     if (!existsSync(ckPath)) throw new InputError(ckPath, undefined, 'no checkpoint to resume from (run without --resume first)');
-    const ck = JSON.parse(decodeText(readInputFile(ckPath))) as CheckpointFile;
+    let ck: CheckpointFile;
+    try {
+      ck = JSON.parse(decodeText(readInputFile(ckPath))) as CheckpointFile;
+    } catch (e) {
+      // A checkpoint cut short (e.g. a full disk) must give one clear line, not an internal error.
+      throw new InputError(ckPath, undefined, `not valid JSON (${(e as Error).message}); delete it and rerun without --resume`);
+    }
+    if (!Array.isArray(ck?.engine?.positions)) throw new InputError(ckPath, 'engine.positions', 'missing; expected a checkpoint written by `md run`/`md melt-quench`');
     if (ck.protocol !== fingerprint) throw new InputError(ckPath, 'protocol', 'the checkpoint was written by a different protocol or options');
     if (ck.engine.positions.length !== 3 * sys.n) throw new InputError(ckPath, 'positions', `has ${ck.engine.positions.length / 3} atoms, the structure ${sys.n}`);
     truncateSync(trajPath, ck.trajectoryBytes);
