@@ -45,8 +45,13 @@ export function createSpectrum(
 export function selectFrequencyRange(s: ImpedanceSpectrum, fmin?: number, fmax?: number): ImpedanceSpectrum {
   const lo = fmin ?? -Infinity;
   const hi = fmax ?? Infinity;
-  const keep: number[] = [];
-  for (let i = 0; i < s.frequency.length; i++) if (s.frequency[i]! >= lo && s.frequency[i]! <= hi) keep.push(i);
-  const pick = (a: Float64Array) => Float64Array.from(keep, (i) => a[i]!);
+  return selectPoints(s, (i) => s.frequency[i]! >= lo && s.frequency[i]! <= hi);
+}
+
+/** Keeps the points whose index passes `keep`, in their original order; meta is shared. */
+export function selectPoints(s: ImpedanceSpectrum, keep: (i: number) => boolean): ImpedanceSpectrum {
+  const kept: number[] = [];
+  for (let i = 0; i < s.frequency.length; i++) if (keep(i)) kept.push(i);
+  const pick = (a: Float64Array) => Float64Array.from(kept, (i) => a[i]!);
   return { frequency: pick(s.frequency), real: pick(s.real), imag: pick(s.imag), meta: s.meta };
 }

@@ -116,6 +116,15 @@ describe('superionic eis fit', () => {
     expect(h.stdout).toMatch(/σ\s+[\d.e-]+ ± [\d.e-]+ S\/cm/);
   });
 
+  it('rejects a DC point (f = 0 Hz) with one line naming the file and line', async () => {
+    const sim = await runCli(['eis', 'simulate', '--circuit', 'R0-p(R1,C1)', '--params', 'R0=10,R1=1000,C1=1e-8', '--fmin', '1', '--fmax', '1e6', '--points-per-decade', '5']);
+    const file = join(dir, 'with-dc.csv');
+    writeFileSync(file, `${sim.stdout}0,1010,0\n`);
+    const r = await runCli(['eis', 'fit', file, '--circuit', 'R0-p(R1,C1)', '--json']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`superionic: error: ${file}:33: frequency is 0 Hz; expected a positive frequency\n`);
+  });
+
   it('several files → one array, in order', async () => {
     const r = await runCli(['eis', 'fit', example, example, '--circuit', GS, '--drop-inductive', '--json', '--fmax', '1000']);
     const docs = r.json();

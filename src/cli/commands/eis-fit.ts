@@ -6,7 +6,7 @@ import { InputError, UsageError } from '../../core/errors.js';
 import { quantity, type Quantity } from '../../core/quantity.js';
 import { readImpedance } from '../../formats/impedance/index.js';
 import { readInputFile } from '../../io/files.js';
-import { selectFrequencyRange, type ImpedanceSpectrum } from '../../impedance/spectrum.js';
+import { selectFrequencyRange, selectPoints, type ImpedanceSpectrum } from '../../impedance/spectrum.js';
 import { CircuitModel, parseParameterList } from '../../impedance/circuit/model.js';
 import { ELEMENTS_DOCUMENTED } from '../../impedance/circuit/elements.js';
 import { fitCircuit, type CircuitFit } from '../../impedance/fit/fit.js';
@@ -151,19 +151,11 @@ function fitFile(
 ): FitDoc {
   let s: ImpedanceSpectrum = readImpedance(readInputFile(file), file);
   if (opts.fmin !== undefined || opts.fmax !== undefined) s = selectFrequencyRange(s, opts.fmin, opts.fmax);
-  const dc = s.frequency.reduce((c, f) => c + (f > 0 ? 0 : 1), 0);
-  if (dc > 0) {
-    // f = 0 (a DC point some instruments append) has no place in an AC circuit fit
-    const keep = Array.from(s.frequency.keys()).filter((i) => s.frequency[i]! > 0);
-    const pick = (a: Float64Array) => Float64Array.from(keep, (i) => a[i]!);
-    s = { ...s, frequency: pick(s.frequency), real: pick(s.real), imag: pick(s.imag) };
-    warn(`${dc} point(s) with frequency ≤ 0 Hz ignored`);
-  }
+  // (every reader already rejects f ≤ 0 with its file and line, so no DC point reaches here)
   const inductive = s.imag.reduce((c, v) => c + (v > 0 ? 1 : 0), 0);
   if (opts.dropInductive && inductive > 0) {
-    const keep = Array.from(s.imag.keys()).filter((i) => !(s.imag[i]! > 0));
-    const pick = (a: Float64Array) => Float64Array.from(keep, (i) => a[i]!);
-    s = { ...s, frequency: pick(s.frequency), real: pick(s.real), imag: pick(s.imag) };
+    const zi = s.imag;
+    s = selectPoints(s, (i) => !(zi[i]! > 0));
   } else if (inductive > 0 && !model.parameters.some((q) => q.type === 'L')) {
     warn(`${inductive} point(s) have Z'' > 0 (inductive) but the circuit has no L; consider --drop-inductive or an L element`);
   }
