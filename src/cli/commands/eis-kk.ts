@@ -49,10 +49,13 @@ export function register(eis: Command, ctx: CliContext): void {
 Method (Schönleber, Klotz, Ivers-Tiffée, Electrochim. Acta 131 (2014) 20): the spectrum is fitted
 with a Kramers–Kronig-compliant model
   Ẑ(ω) = R0 + Σ_{k=1..M} R_k/(1 + jωτ_k) + jωL [+ 1/(jωC)],  ω = 2πf,
-(L unless --inductance no) with τ_k log-spaced from 10^−e/(2π f_max) to 10^e/(2π f_min)
-(e = --tau-extension decades; the extension represents processes that lie partly outside the
-measured window, e.g. a blocking-electrode spur, as Schönleber et al. suggest). Only R0, R_k, L
-(and 1/C) are fitted, by linear least squares with rows weighted by 1/|Z|. Residuals are
+(L unless --inductance no) with τ_k log-spaced from 10^−e/(2π f_max) to 10^e/(2π f_min),
+e = --tau-extension decades (default ${DEFAULT_TAU_EXTENSION}). Schönleber et al. suggest e > 0 so that
+processes lying partly outside the measured window (e.g. a blocking-electrode spur) are
+represented, but RC elements outside the window also absorb drift (a 10 % resistance drift
+during the sweep leaves a 2 % systematic residual with e = 0, 0.5 % with e = 1): use e > 0
+only for a process known to lie partly outside. Only R0, R_k, L (and 1/C) are fitted, by
+linear least squares with rows weighted by 1/|Z|. Residuals are
   Δ' = (Z' − Ẑ')/|Z|,  Δ'' = (Z'' − Ẑ'')/|Z|.
 
 Choice of M (--m-selection):
@@ -65,9 +68,6 @@ Choice of M (--m-selection):
     μ can fall below c by chance at a small M whose residuals are still
     tens of % (a textbook R‖C with 0.1 % noise stops at M = 6–7 with 38 % residuals), so it
     is kept for reproducing published numbers, not as the default.
-  e = ${DEFAULT_TAU_EXTENSION} by default: widening the τ range lets RC elements outside the window
-    absorb drift (a 10 % resistance drift during the sweep leaves a 2 % systematic residual
-    with e = 0, 0.5 % with e = 1), so use e > 0 only for a process known to lie partly outside.
   μ at the chosen M is reported either way.
 
 Verdict (--verdict):
