@@ -127,10 +127,20 @@ export function tangentOnset(v: number[], j: number[]): number | null {
     ty.push(j[i]!);
   }
   if (tx.length < 2 || bx.length < 2) return null;
-  const spread = (xs: number[]) => Math.max(...xs) - Math.min(...xs);
   if (spread(tx) <= 0 || spread(bx) <= 0) return null;
   const base = fitLine(bx, by);
   const tan = fitLine(tx, ty);
   if (tan.slope === base.slope) return null;
   return (base.intercept - tan.intercept) / (tan.slope - base.slope);
+}
+
+/** max − min, by a loop: a long sweep's steep part can exceed the argument limit of Math.max(...xs). */
+function spread(xs: number[]): number {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const x of xs) {
+    if (x < lo) lo = x;
+    if (x > hi) hi = x;
+  }
+  return hi - lo;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeGitt } from '../../src/cycling/gitt.js';
-import { stabilityWindow, sweeps } from '../../src/cycling/window.js';
+import { stabilityWindow, sweeps, tangentOnset } from '../../src/cycling/window.js';
 import { dcPolarization } from '../../src/cycling/polarization.js';
 import type { CyclerRecord } from '../../src/cycling/record.js';
 import { buildRecord, type Segment } from './synthetic.js';
@@ -141,6 +141,18 @@ describe('stability window', () => {
   it('returns null when the threshold is never reached', () => {
     const w = stabilityWindow(r, { kind: 'threshold', value: 100 });
     expect(w.oxidation).toBeNull();
+  });
+
+  it('finds the tangent onset of a densely sampled sweep (200 k points on the steep part)', () => {
+    // 2.5 → 6 V in 5 µV steps; rise from 4 V, so the points above half the peak (> 5 V) number 200 k
+    const n = 700_001;
+    const v: number[] = new Array(n);
+    const j: number[] = new Array(n);
+    for (let i = 0; i < n; i++) {
+      v[i] = 2.5 + i * 5e-6;
+      j[i] = v[i]! > 4 ? v[i]! - 4 : 2e-4;
+    }
+    expect(tangentOnset(v, j)).toBeCloseTo(4.0, 3);
   });
 });
 
