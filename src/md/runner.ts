@@ -94,21 +94,21 @@ export function runProtocol(sys: MdSystem, ff: ForceField, p: Protocol, hooks: R
   const invMass = new Float64Array(n);
   for (let i = 0; i < n; i++) invMass[i] = (0.5 * dt * FTM2V) / m[i]!;
   let stageStart = 0;
-  const emit = (stageIdx: number, targetK: number | null, nhc: NoseHooverChain | null) => {
+  // The conserved quantity counts the energy every thermostat (CSVR or Nosé–Hoover) took out
+  // of the system as `reservoir`, so no thermostat-specific energy term is needed.
+  const emit = (stageIdx: number, targetK: number | null) => {
     const s = p.stages[stageIdx]!;
-    const ke = kineticEnergy(sys);
-    const kT = targetK !== null ? BOLTZ * targetK : 0;
-    const chain = nhc ? nhc.energy(ndof, kT) : 0;
     if (hooks.onThermo && step % p.thermoEverySteps === 0) {
+      const ke = kineticEnergy(sys);
       hooks.onThermo({
         step, timePs: step * dt, stage: s.name, temperatureK: temperature(sys, ke), targetK, peEv: terms.pe, keEv: ke,
-        etotalEv: terms.pe + ke, conservedEv: terms.pe + ke + reservoir + chain, pressureBar: pressureBar(terms.virial, 2 * ke, V),
+        etotalEv: terms.pe + ke, conservedEv: terms.pe + ke + reservoir, pressureBar: pressureBar(terms.virial, 2 * ke, V),
       });
     }
     const every = s.trajectoryEveryPs ? Math.max(1, Math.round(s.trajectoryEveryPs / dt)) : 0;
     if (hooks.onFrame && every > 0 && step % every === 0) hooks.onFrame(step, step * dt, unwrappedPositions(sys));
   };
-  if (!resume) emit(0, targetAt(p, 0, 0, steps[0]!), null);
+  if (!resume) emit(0, targetAt(p, 0, 0, steps[0]!));
   for (let si = 0; si < p.stages.length; si++) {
     const ns = steps[si]!;
     const stage = p.stages[si]!;
@@ -162,7 +162,7 @@ export function runProtocol(sys: MdSystem, ff: ForceField, p: Protocol, hooks: R
         scaleVelocities(sys, a);
         reservoir += ke * (1 - a * a);
       }
-      emit(si, Tt, null);
+      emit(si, Tt);
       if (checkpointNow && hooks.onCheckpoint) {
         hooks.onCheckpoint({
           version: 1, step, positions: Array.from(x), images: Array.from(sys.images), velocities: Array.from(v), forces: Array.from(f),

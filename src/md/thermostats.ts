@@ -4,7 +4,8 @@
  * NoseHooverChain: Martyna–Klein–Tuckerman chain of length M (default 3, as LAMMPS fix nvt),
  * masses Q₁ = N_f k_B T τ², Qⱼ = k_B T τ², integrated by the Trotter half-steps of Martyna et
  * al., Mol. Phys. 87, 1117 (1996) before and after each velocity-Verlet step. Deterministic;
- * conserves H + Σ Qⱼvⱼ²/2 + N_f k_B T ξ₁ + k_B T Σ_{j≥2} ξⱼ.
+ * conserves H + Σ Qⱼvⱼ²/2 + N_f k_B T ξ₁ + k_B T Σ_{j≥2} ξⱼ (the runner reports the same
+ * quantity, for either thermostat, as H plus the kinetic energy its velocity scalings removed).
  *
  * Csvr: the stochastic velocity-rescaling thermostat of Bussi, Donadio & Parrinello,
  * J. Chem. Phys. 126, 014101 (2007): once per step the kinetic energy is resampled as
@@ -64,25 +65,12 @@ export class NoseHooverChain {
     return scale;
   }
 
-  /** Energy of the chain (eV) for the conserved quantity. */
-  energy(ndof: number, kT: number): number {
-    let e = 0;
-    for (let j = 0; j < this.length; j++) {
-      const Q = (j === 0 ? ndof : 1) * kT * this.tauPs * this.tauPs;
-      e += 0.5 * Q * this.vxi[j]! ** 2 + (j === 0 ? ndof : 1) * kT * this.xi[j]!;
-    }
-    return e;
-  }
-
   state(): NhcState {
     return { kind: 'nose-hoover', xi: Array.from(this.xi), vxi: Array.from(this.vxi) };
   }
 }
 
 export class Csvr {
-  /** Energy taken out of the system so far (eV), for the conserved quantity. */
-  reservoir = 0;
-
   constructor(readonly tauPs: number) {}
 
   /** Returns the velocity scale factor α = √(K'/K) for one step of length dt. */
@@ -93,7 +81,6 @@ export class Csvr {
     const r1 = rng.normal();
     const sumRest = ndof > 1 ? 2 * gammaSample((ndof - 1) / 2, rng) : 0;
     const knew = ke + (1 - c) * ((target * (sumRest + r1 * r1)) / ndof - ke) + 2 * r1 * Math.sqrt((ke * target * (1 - c) * c) / ndof);
-    this.reservoir += ke - knew;
     return Math.sqrt(Math.max(knew, 0) / ke);
   }
 }
