@@ -8,7 +8,7 @@
  */
 import { InputError } from '../../core/errors.js';
 import type { ElementDef, ParameterKind } from './elements.js';
-import { circuitElements, formatCircuit, parseCircuit, type CircuitNode } from './parse.js';
+import { circuitElements, formatCircuit, parseCircuit, type CircuitNode, type ElementNode } from './parse.js';
 
 export interface ParameterInfo {
   /** `R1` for one-parameter elements, `CPE1_0`, `CPE1_1` … otherwise (CONTRACT §2). */
@@ -20,6 +20,11 @@ export interface ParameterInfo {
   symbol: string;
   unit: string;
   kind: ParameterKind;
+}
+
+/** The name of an element's parameter `index`: the element's own name if it has one parameter, else NAME_index. */
+export function parameterName(el: ElementNode, index: number): string {
+  return el.def.params.length === 1 ? el.name : `${el.name}_${index}`;
 }
 
 const ELEMENT = 0;
@@ -61,7 +66,7 @@ export class CircuitModel {
     for (const el of circuitElements(this.tree)) {
       el.def.params.forEach((spec, index) => {
         params.push({
-          name: el.def.params.length === 1 ? el.name : `${el.name}_${index}`,
+          name: parameterName(el, index),
           element: el.name,
           type: el.def.type,
           index,

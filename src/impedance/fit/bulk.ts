@@ -7,7 +7,7 @@
  * and is named by its first resistor (for p(R2-Wo1, C2): R2).
  */
 import { InputError } from '../../core/errors.js';
-import type { CircuitModel } from '../circuit/model.js';
+import { parameterName, type CircuitModel } from '../circuit/model.js';
 import type { CircuitNode, ElementNode } from '../circuit/parse.js';
 import { arcUnits } from './initial.js';
 
@@ -20,14 +20,11 @@ export interface ArcResistance {
 
 /** The circuit's arcs with their resistance parameter and τ at parameter values `p`. */
 export function arcResistances(model: CircuitModel, p: Float64Array): ArcResistance[] {
-  const value = (el: ElementNode, index: number): number => {
-    const k = model.indexOf(el.def.params.length === 1 ? el.name : `${el.name}_${index}`);
-    return p[k]!;
-  };
+  const value = (el: ElementNode, index: number): number => p[model.indexOf(parameterName(el, index))]!;
   const out: ArcResistance[] = [];
   for (const unit of arcUnits(model.tree)) {
     if (unit.kind === 'element') {
-      out.push({ parameter: `${unit.node.name}_0`, tau: value(unit.node, 1) });
+      out.push({ parameter: parameterName(unit.node, 0), tau: value(unit.node, 1) });
       continue;
     }
     const caps = unit.node.children.filter((c): c is ElementNode => c.kind === 'element' && (c.def.type === 'C' || c.def.type === 'CPE'));

@@ -15,7 +15,7 @@
  * Anything not matched gets a value on the spectrum's own scale.
  */
 import type { CircuitNode, ElementNode, ParallelNode } from '../circuit/parse.js';
-import type { CircuitModel } from '../circuit/model.js';
+import { parameterName, type CircuitModel } from '../circuit/model.js';
 import type { Arc, SpectrumFeatures } from './features.js';
 
 const CAPACITIVE = new Set(['C', 'CPE']);
@@ -83,8 +83,7 @@ export function initialParameters(model: CircuitModel, features: SpectrumFeature
   const leftover = Math.max(features.real[n - 1]! - features.rHigh - arcTotal, 0.05 * (arcTotal + features.rHigh));
 
   const set = (el: ElementNode, index: number, v: number): void => {
-    const name = el.def.params.length === 1 ? el.name : `${el.name}_${index}`;
-    const k = model.indexOf(name);
+    const k = model.indexOf(parameterName(el, index));
     if (k >= 0 && Number.isFinite(v) && v > 0) p[k] = model.parameters[k]!.kind === 'exponent' ? Math.min(1, v) : v;
   };
 
