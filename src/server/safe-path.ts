@@ -21,7 +21,8 @@ export class PathRefused extends Error {
 /** True when `child` is `root` itself or lies below it (both absolute, normalised). */
 export function isInside(root: string, child: string): boolean {
   const rel = relative(root, child);
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel) && rel.split(sep)[0] !== '..');
+  // A first segment of exactly ".." leaves the root; a name that merely starts with ".." does not.
+  return rel === '' || (!isAbsolute(rel) && rel.split(sep)[0] !== '..');
 }
 
 /**

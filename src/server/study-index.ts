@@ -33,7 +33,7 @@ export interface StudyIndexOptions {
 
 const SKIP_DIRS = new Set(['node_modules', '.git', '.superionic-cache']);
 /** Text that belongs to the study but is not data (README, licences, scripts). */
-const NOT_DATA = /\.(md|txt|ts|js|py|html|svg|png|pdf|json)$/i;
+const NOT_DATA = /\.(md|ts|js|py|html|svg|png|pdf|json)$/i;
 
 interface CacheEntry {
   size: number;
@@ -51,13 +51,17 @@ export class StudyIndex {
 
   list(): { files: StudyFile[]; truncated: boolean } {
     const out: StudyFile[] = [];
-    const truncated = this.walk(this.realRoot, out);
+    const truncated = this.walk(this.realRoot, out, new Set([this.realRoot]));
     out.sort((a, b) => a.path.localeCompare(b.path));
     return { files: out, truncated };
   }
 
-  /** Depth-first walk; returns true when maxFiles stopped it. */
-  private walk(dir: string, out: StudyFile[]): boolean {
+  /**
+   * Depth-first walk; returns true when maxFiles stopped it. `seen` holds the real paths of the
+   * folders entered, so a link back to a parent (a cycle) or a second link to one folder is
+   * walked once, not until the path grows too long.
+   */
+  private walk(dir: string, out: StudyFile[], seen: Set<string>): boolean {
     let entries: string[];
     try {
       entries = readdirSync(dir).sort();
@@ -79,7 +83,10 @@ export class StudyIndex {
         continue;
       }
       if (st.isDirectory()) {
-        if (this.walk(full, out)) return true;
+        const real = realpathOf(full);
+        if (real === undefined || seen.has(real)) continue;
+        seen.add(real);
+        if (this.walk(full, out, seen)) return true;
       } else if (st.isFile()) {
         if (out.length >= this.options.maxFiles) return true;
         out.push(this.describe(full, st.size, st.mtimeMs));
@@ -100,12 +107,20 @@ export class StudyIndex {
   private inspect(full: string, path: string, size: number): StudyFile {
     if (path === 'study.json') return { path, size, role: 'manifest' };
     if (size > this.options.maxInspectBytes) return { path, size, error: `larger than ${this.options.maxInspectBytes} bytes; not inspected` };
-    if (NOT_DATA.test(path) && !/\.(csv|txt)$/i.test(path)) return { path, size };
+    if (NOT_DATA.test(path)) return { path, size };
     try {
       const { file: _file, ...info } = inspectBytes(new Uint8Array(readFileSync(full)), path);
       return { path, size, inspect: info };
     } catch (e) {
       return { path, size, error: e instanceof Error ? e.message : String(e) };
     }
+  }
+}
+
+function realpathOf(p: string): string | undefined {
+  try {
+    return realpathSync(p);
+  } catch {
+    return undefined;
   }
 }
