@@ -245,21 +245,23 @@ export function readTable(bytes: Uint8Array, file: string, layout: TableLayout):
   let dis = col('dischargeCapacity');
   if (layout.stateSigned && stateCodes) {
     // Maccor: state letter gives the direction; Amps may be unsigned.
-    const capacity = col('capacity');
-    if (capacity && !ch && !dis) {
-      ch = new Float64Array(rows);
-      dis = new Float64Array(rows);
-    }
+    // the one unsigned Amp-hr column is split by state only when the file has no capacity
+    // counters of its own (with one of them present, filling the other would mix sources)
+    const capacity = !ch && !dis ? col('capacity') : undefined;
+    const chSplit = capacity ? new Float64Array(rows) : undefined;
+    const disSplit = capacity ? new Float64Array(rows) : undefined;
     for (let i = 0; i < rows; i++) {
       const s = stateCodes[i]!;
       if (s === 68 /* D */) {
         current[i] = -Math.abs(current[i]!);
-        if (capacity) dis![i] = capacity[i]!;
+        if (disSplit) disSplit[i] = capacity![i]!;
       } else if (s === 67 /* C */) {
         current[i] = Math.abs(current[i]!);
-        if (capacity) ch![i] = capacity[i]!;
+        if (chSplit) chSplit[i] = capacity![i]!;
       }
     }
+    ch ??= chSplit;
+    dis ??= disSplit;
   }
   if (ch) rec.chargeCapacity = ch;
   if (dis) rec.dischargeCapacity = dis;

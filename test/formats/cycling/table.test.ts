@@ -1,6 +1,7 @@
 /** The delimited-table engine and its number/time parsers on hand-written cases. */
 import { describe, expect, it } from 'vitest';
 import { genericCsvFormat } from '../../../src/formats/csv-cycling/format.js';
+import { readTable } from '../../../src/formats/csv-cycling/table.js';
 import { parseDateTime, parseDurationBytes, parseFloatBytes, scanNumber } from '../../../src/formats/csv-cycling/numbers.js';
 import { splitHeader } from '../../../src/formats/csv-cycling/columns.js';
 import { detectFormat } from '../../../src/formats/detect.js';
@@ -64,6 +65,21 @@ describe('generic CSV reader', () => {
   it('says which line and column are wrong', () => {
     expect(() => read('time/s,Ewe/V,I/mA\n0,3,0\n1,oops,0\n')).toThrow(/t\.csv:3: .*Ewe\/V/);
     expect(() => read('time/s,Ewe/V,Current (furlong)\n0,3,0\n')).toThrow(/t\.csv:1: .*furlong/);
+  });
+
+  it('signs Maccor currents by state and splits Amp-hr into charge/discharge only without counters of its own', () => {
+    const rows = '1\tC\t0\t0.5\t3.5\t0.1\t0.1\n2\tD\t10\t0.5\t3.4\t0.2\t0.1\n';
+    const maccor = (header: string) =>
+      readTable(enc(`Today's Date\n${header}\n${rows}`), 'm.txt', { headerLine: 1, delimiter: 9, stateSigned: true, format: 'maccor-text' });
+    const split = maccor('Rec\tState\tTest (Sec)\tAmps\tVolts\tAmp-hr\tOther');
+    expect(Array.from(split.current)).toEqual([0.5, -0.5]);
+    expect(Array.from(split.chargeCapacity!)).toEqual([0.1, 0]);
+    expect(Array.from(split.dischargeCapacity!)).toEqual([0, 0.2]);
+    // a charge counter of its own: kept, Amp-hr not split, no discharge counter invented
+    const own = maccor('Rec\tState\tTest (Sec)\tAmps\tVolts\tAmp-hr\tChg Cap (Ah)');
+    expect(Array.from(own.current)).toEqual([0.5, -0.5]);
+    expect(Array.from(own.chargeCapacity!)).toEqual([0.1, 0.1]);
+    expect(own.dischargeCapacity).toBeUndefined();
   });
 
   it('is recognised by content only when the header names time, voltage and current', () => {
