@@ -4,7 +4,7 @@ import { solveBoundedQP, solveBoundedQPScreened } from '../../src/numerics/qp.js
 import { createRng } from '../../src/core/rng.js';
 import { makeBasis } from '../../src/impedance/drt/basis.js';
 import { impedanceMatrices, penaltyMatrix } from '../../src/impedance/drt/matrices.js';
-import { choleskyInPlace } from '../../src/impedance/drt/dense.js';
+import { choleskyInPlace } from '../../src/numerics/dense.js';
 
 /** H = AᵀA and c = −Aᵀb for min ‖Ax − b‖². */
 function normalEquations(a: number[][], b: number[]) {
@@ -83,7 +83,7 @@ describe('solveBoundedQP (quadprog) against ml-fcnnls', () => {
     const aug = rows.map((r) => r.slice());
     const baug = b.slice();
     for (let j = 0; j < m; j++) {
-      aug.push(Array.from({ length: m }, (_, i) => Math.sqrt(lambda) * l[i * m + j]!)); // row j of Lᵀ
+      aug.push(Array.from({ length: m }, (_, i) => (i >= j ? Math.sqrt(lambda) * l[i * m + j]! : 0))); // row j of Lᵀ (L is the lower triangle)
       baug.push(0);
     }
     const ref = fcnnlsVector(aug, baug, { gradientTolerance: 1e-12 }).K.to1DArray();

@@ -1,25 +1,8 @@
 /**
  * Small dense linear-algebra kernels on row-major Float64Arrays for the DRT (sizes ~100), kept
- * allocation-light: Cholesky, triangular solves, AᵀA and symmetric eigen-decomposition.
+ * allocation-light: the two triangular solves of a Cholesky factor (numerics/dense.ts
+ * `choleskyInPlace`) used separately, AᵀA, Aᵀb and symmetric eigen-decomposition.
  */
-
-/** In-place lower Cholesky factor of the SPD matrix `a` (n × n); returns false if not SPD. */
-export function choleskyInPlace(a: Float64Array, n: number): boolean {
-  for (let j = 0; j < n; j++) {
-    let d = a[j * n + j]!;
-    for (let k = 0; k < j; k++) d -= a[j * n + k]! * a[j * n + k]!;
-    if (!(d > 0)) return false;
-    d = Math.sqrt(d);
-    a[j * n + j] = d;
-    for (let i = j + 1; i < n; i++) {
-      let s = a[i * n + j]!;
-      for (let k = 0; k < j; k++) s -= a[i * n + k]! * a[j * n + k]!;
-      a[i * n + j] = s / d;
-    }
-    for (let k = j + 1; k < n; k++) a[j * n + k] = 0;
-  }
-  return true;
-}
 
 /** Solves L y = b in place (L lower triangular, row-major n × n). */
 export function forwardSolve(l: Float64Array, n: number, b: Float64Array): void {

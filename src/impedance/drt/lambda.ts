@@ -23,7 +23,8 @@
  * al., Electrochim. Acta 147 (2014) 470): fit Re alone and Im alone, score how each predicts
  * the other part.
  */
-import { backSolveTransposed, choleskyInPlace, forwardSolve, gram, symmetricEigen, symmetricEigenProject, transposeTimes } from './dense.js';
+import { choleskyInPlace } from '../../numerics/dense.js';
+import { backSolveTransposed, forwardSolve, gram, symmetricEigen, symmetricEigenProject, transposeTimes } from './dense.js';
 
 export type LambdaMethod = 'gcv-kk' | 'gcv' | 'mgcv' | 'rgcv' | 'lcurve' | 're-im';
 
