@@ -11,6 +11,7 @@
  */
 import quadprog from 'quadprog';
 import { ConvergenceError } from '../core/errors.js';
+import { choleskyInPlace, choleskySolveInPlace } from './dense.js';
 
 export function solveBoundedQP(h: ArrayLike<number>, c: ArrayLike<number>, lower: ArrayLike<number>): Float64Array {
   const n = c.length;
@@ -71,28 +72,8 @@ function solveFreeBlock(h: ArrayLike<number>, c: ArrayLike<number>, n: number, f
     y[a] = r;
     for (let b = 0; b <= a; b++) l[a * m + b] = h[ia * n + idx[b]!]!;
   }
-  for (let j = 0; j < m; j++) {
-    let d = l[j * m + j]!;
-    for (let k = 0; k < j; k++) d -= l[j * m + k]! * l[j * m + k]!;
-    if (!(d > 0)) return false;
-    d = Math.sqrt(d);
-    l[j * m + j] = d;
-    for (let i = j + 1; i < m; i++) {
-      let t = l[i * m + j]!;
-      for (let k = 0; k < j; k++) t -= l[i * m + k]! * l[j * m + k]!;
-      l[i * m + j] = t / d;
-    }
-  }
-  for (let i = 0; i < m; i++) {
-    let t = y[i]!;
-    for (let k = 0; k < i; k++) t -= l[i * m + k]! * y[k]!;
-    y[i] = t / l[i * m + i]!;
-  }
-  for (let i = m - 1; i >= 0; i--) {
-    let t = y[i]!;
-    for (let k = i + 1; k < m; k++) t -= l[k * m + i]! * y[k]!;
-    y[i] = t / l[i * m + i]!;
-  }
+  if (!choleskyInPlace(l, m)) return false;
+  choleskySolveInPlace(l, m, y);
   idx.forEach((ia, a) => (x[ia] = y[a]!));
   return true;
 }
