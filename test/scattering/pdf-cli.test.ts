@@ -81,3 +81,28 @@ describe('pdf --sigma (thermal broadening of a static crystal)', () => {
     expect(Math.abs(fwhm - 2.3548 * sigma) / (2.3548 * sigma)).toBeLessThan(0.05);
   });
 });
+
+describe('pdf hand-off: the partials are those of `structure rdf`, over the same frames', () => {
+  const traj = sharedData('structure/nhoc_32fu_traj.lammpstrj');
+
+  it('G(r) = 4πrρ0(Σ w_ab g_ab − 1) with g_ab from `structure rdf --frames` (negative indices count from the end)', async () => {
+    const frames = (await runCli(['structure', 'info', traj, '--json'])).json().frames as number;
+    expect(frames).toBeGreaterThan(4);
+    const pdf = (await runCli(['pdf', traj, '--r-max', '5', '--bin', '0.05', '--frames', '-4:', '--json'])).json();
+    expect(pdf.frames).toBe(4);
+    const rdf = (await runCli(['structure', 'rdf', traj, '--r-max', '5', '--bin', '0.05', '--frames', `${frames - 4}:`, '--json'])).json();
+    expect(rdf.frames).toBe(4);
+    expect(rdf.r).toEqual(pdf.r);
+    const rho0 = pdf.rho0.value as number;
+    let worst = 0;
+    for (let k = 0; k < pdf.r.length; k++) {
+      let gX = 0;
+      for (const [pair, w] of Object.entries(pdf.weights as Record<string, number>)) {
+        const [a, b] = pair.split('-');
+        gX += w * (rdf.pairs[pair] ?? rdf.pairs[`${b}-${a}`]).g[k];
+      }
+      worst = Math.max(worst, Math.abs(pdf.G[k] - 4 * Math.PI * pdf.r[k] * rho0 * (gX - 1)));
+    }
+    expect(worst).toBeLessThan(1e-9);
+  });
+});

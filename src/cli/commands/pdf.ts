@@ -8,36 +8,17 @@ import { InvalidArgumentError } from 'commander';
 import type { CliContext } from '../context.js';
 import { forEachFile } from '../files.js';
 import { positive } from '../options.js';
-import { readInputFile } from '../../io/files.js';
 import { InputError, UsageError } from '../../core/errors.js';
 import { quantity } from '../../core/quantity.js';
-import { atomicNumber } from '../../core/elements.js';
 import { cellVolume, type Structure } from '../../atoms/structure.js';
-import type { Frame, Trajectory } from '../../atoms/trajectory.js';
+import type { Trajectory } from '../../atoms/trajectory.js';
 import { isValidCell } from '../../atoms/lattice.js';
 import { speciesCounts } from '../../atoms/composition.js';
 import { RdfAccumulator } from '../../atoms/rdf.js';
-import { readTrajectory } from '../../formats/structure/read.js';
+import { openTrajectory } from '../../io/trajectory-stream.js';
+import { elementList, frameSpec, selectedFrames, type FrameSpec } from './structure.js';
 import type { PartialPdfInput } from '../../scattering/partials.js';
 import { xrayPdf } from '../../scattering/pdf.js';
-
-/** Python-style START:STOP:STEP (STOP exclusive). */
-export interface FrameRange {
-  start: number;
-  stop: number;
-  step: number;
-}
-
-export function frameRange(value: string): FrameRange {
-  const parts = value.split(':').map((p) => (p.trim() === '' ? undefined : Number(p)));
-  if (parts.length > 3 || parts.some((x) => x !== undefined && (!Number.isInteger(x) || x < 0))) {
-    throw new InvalidArgumentError(`expected START:STOP:STEP with whole numbers ≥ 0, got "${value}"`);
-  }
-  if (parts.length === 1) return { start: parts[0]!, stop: parts[0]! + 1, step: 1 };
-  const step = parts[2] ?? 1;
-  if (step < 1) throw new InvalidArgumentError('STEP must be ≥ 1');
-  return { start: parts[0] ?? 0, stop: parts[1] ?? Number.POSITIVE_INFINITY, step };
-}
 
 /** True if the structure carries partial site occupancies (from a CIF). */
 export function hasPartialOccupancy(t: Trajectory): boolean {
@@ -57,18 +38,12 @@ export function asInput<T>(file: string, fn: () => T): T {
   }
 }
 
-/** "Na,Hf,O,Cl" → atomic numbers (elements of LAMMPS types 1, 2, …). */
-export function typeList(value: string): number[] {
-  return value.split(',').map((x) => {
-    const z = atomicNumber(x.trim());
-    if (z === undefined) throw new InvalidArgumentError(`unknown element "${x.trim()}"`);
-    return z;
-  });
-}
-
-/** Reads a structure or trajectory file and checks it has elements and a periodic cell. */
+/**
+ * Opens a structure or trajectory file (large MD trajectories are streamed, as for
+ * `structure rdf`) and checks it has elements and a periodic cell.
+ */
 export function loadTrajectory(file: string, typeElements?: number[]): Trajectory {
-  const { trajectory } = readTrajectory(readInputFile(file), file, typeElements ? { typeElements } : {});
+  const { trajectory } = openTrajectory(file, typeElements ? { typeElements } : {});
   const s = trajectory.structure;
   if (s.numbers.some((z) => z === 0)) throw new InputError(file, undefined, 'atoms have numeric types only; give their elements with --types A,B,… (type 1, 2, …)');
   if (!isValidCell(s.cell)) throw new InputError(file, undefined, 'no periodic cell; expected a structure with a cell (CIF, POSCAR, extended XYZ, LAMMPS data)');
@@ -80,7 +55,7 @@ export function loadTrajectory(file: string, typeElements?: number[]): Trajector
  * the input of the total-scattering routes. A species with a single atom has no like pairs; its
  * g_aa is zero.
  */
-export async function partialsOf(file: string, trajectory: Trajectory, rMax: number, dr: number, frames?: FrameRange): Promise<PartialPdfInput & { frames: number }> {
+export async function partialsOf(file: string, trajectory: Trajectory, rMax: number, dr: number, frames?: FrameSpec): Promise<PartialPdfInput & { frames: number }> {
   const s: Structure = trajectory.structure;
   const species = speciesCounts(s.numbers);
   const pairs: { a: number; b: number }[] = [];
@@ -95,17 +70,10 @@ export async function partialsOf(file: string, trajectory: Trajectory, rMax: num
   if (pairs.length === 0) throw new InputError(file, undefined, 'a single atom has no pair distribution function');
   const acc = new RdfAccumulator(s.numbers, pairs, rMax, dr, s.pbc);
   let volume = 0;
-  let k = 0;
-  const range = frames ?? { start: 0, stop: Number.POSITIVE_INFINITY, step: 1 };
-  for await (const f of trajectory.frames() as AsyncIterable<Frame>) {
-    if (k >= range.stop) break;
-    if (k >= range.start && (k - range.start) % range.step === 0) {
-      acc.addFrame(f.positions, f.cell);
-      volume += cellVolume(f.cell);
-    }
-    k++;
+  for await (const f of selectedFrames(trajectory, frames, file)) {
+    acc.addFrame(f.positions, f.cell);
+    volume += cellVolume(f.cell);
   }
-  if (acc.frames === 0) throw new InputError(file, undefined, `--frames selects no frames (the file has ${k})`);
   const res = acc.result();
   return {
     r: res.r,
@@ -122,7 +90,7 @@ interface PdfOpts {
   bin: number;
   qMax?: number;
   formFactors: 'zero' | 'q';
-  frames?: FrameRange;
+  frames?: FrameSpec;
   types?: number[];
   sigma?: number;
   json?: boolean;
@@ -179,9 +147,9 @@ export function register(program: Command, ctx: CliContext): void {
       if (v !== 'zero' && v !== 'q') throw new InvalidArgumentError('expected zero or q');
       return v;
     }, 'zero')
-    .option('--frames <START:STOP:STEP>', 'trajectory frames to average (STOP exclusive; default all)', frameRange)
+    .option('--frames <START:STOP:STEP>', 'trajectory frames to average (STOP exclusive, negatives count from the end; default all)', frameSpec)
     .option('--sigma <Å>', 'Gaussian broadening of pair distances (thermal motion of a static crystal), standard deviation in Å', positive)
-    .option('--types <A,B,…>', 'elements of LAMMPS atom types 1, 2, … (files without element names)', typeList)
+    .option('--types <A,B,…>', 'elements of LAMMPS atom types 1, 2, … (files without element names)', elementList)
     .option('--json', 'print JSON')
     .addHelpText(
       'after',

@@ -34,14 +34,14 @@ interface ReadOpts {
 }
 
 /** Python-style START:STOP:STEP (STOP exclusive, negatives count from the end). */
-interface FrameSpec {
+export interface FrameSpec {
   start?: number;
   stop?: number;
   step: number;
   text: string;
 }
 
-function frameSpec(value: string): FrameSpec {
+export function frameSpec(value: string): FrameSpec {
   const parts = value.split(':');
   if (parts.length > 3) throw new InvalidArgumentError(`expected START:STOP:STEP, got "${value}"`);
   const nums = parts.map((p) => {
@@ -60,7 +60,8 @@ function frameSpec(value: string): FrameSpec {
   return { start: nums[0], stop: nums[1], step, text: value };
 }
 
-function elementList(value: string): number[] {
+/** "Na,Hf,O,Cl" → atomic numbers (e.g. the elements of LAMMPS types 1, 2, …). */
+export function elementList(value: string): number[] {
   return value.split(',').map((s) => {
     const z = atomicNumber(s.trim());
     if (z === undefined) throw new InvalidArgumentError(`unknown element "${s.trim()}"`);
@@ -136,7 +137,7 @@ function requirePeriodic(file: string, s: Structure): void {
 }
 
 /** Frames of the selection, streamed (frames outside it are skipped, not kept). */
-async function* selectedFrames(
+export async function* selectedFrames(
   t: Trajectory,
   spec: FrameSpec | undefined,
   file: string,

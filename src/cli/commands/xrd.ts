@@ -20,7 +20,8 @@ import { kalphaDoublet, profilePattern } from '../../scattering/profile.js';
 import { amorphousPattern } from '../../scattering/amorphous.js';
 import { looksCrystalline } from '../../scattering/crystallinity.js';
 import { identifyPhases, type Candidate } from '../../scattering/identify.js';
-import { OCCUPANCY_WARNING, asInput, hasPartialOccupancy, loadTrajectory, partialsOf, typeList } from './pdf.js';
+import { OCCUPANCY_WARNING, asInput, hasPartialOccupancy, loadTrajectory, partialsOf } from './pdf.js';
+import { elementList } from './structure.js';
 
 function wavelength(value: string): number {
   const named = Object.entries(WAVELENGTHS).find(([k]) => k.toLowerCase() === value.trim().toLowerCase());
@@ -190,7 +191,7 @@ export function register(program: Command, ctx: CliContext): void {
     }, 0.5)
     .option('--step <deg>', 'grid step of the profile / Debye curve, degrees', positive)
     .option('--r-max <Å>', 'Debye route: g(r) range (default half the narrowest cell width)', positive)
-    .option('--types <A,B,…>', 'elements of LAMMPS atom types 1, 2, … (files without element names)', typeList)
+    .option('--types <A,B,…>', 'elements of LAMMPS atom types 1, 2, … (files without element names)', elementList)
     .option('--match <MEASURED>', 'identify the phases of a measured pattern (2θ counts) with FILES as candidates')
     .option('--json', 'print JSON')
     .addHelpText(
