@@ -32,6 +32,15 @@ describe('study pipeline', () => {
     expect(third.outcomes.find((o) => o.id === 'kk2')!.cached).toBe(true);
   });
 
+  it('an eis-fit bulk name that is not a resistor of the circuit is one error naming the manifest field', async () => {
+    const dir = tinyStudy([{ id: 'fit', type: 'eis-fit', measurements: ['a', 'b'], circuit: 'R0-p(R1,CPE1)-CPE2', bulk: 'CPE1_0' }]);
+    const o = (await runStudy(dir, {})).outcomes[0]!;
+    expect(o.status).toBe('error');
+    expect(o.errors).toHaveLength(1);
+    expect(o.errors[0]!.file).toBe('study.json:analyses.fit.bulk');
+    expect(o.errors[0]!.message).toMatch(/R0, R1/);
+  });
+
   it('a broken file is listed as an error and the rest is still analysed and reported', async () => {
     const dir = tinyStudy([{ id: 'kk', type: 'eis-kk', measurements: ['a', 'c', 'b'] }], { broken: true });
     const run = await runStudy(dir, {});

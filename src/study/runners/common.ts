@@ -1,4 +1,5 @@
 /** Helpers the runners share: per-file error capture, geometry, versions for the methods text. */
+import { celsiusToKelvin, discAreaCm2 } from '../../core/units.js';
 import { readImpedance } from '../../formats/impedance/index.js';
 import type { ImpedanceSpectrum } from '../../impedance/spectrum.js';
 import { issueOf } from '../issues.js';
@@ -26,11 +27,11 @@ export function readSpectrum(ctx: RunContext, m: Measurement): ImpedanceSpectrum
 export function pelletArea(s: Sample | undefined): number | undefined {
   const p = s?.pellet;
   if (!p) return undefined;
-  return p.areaCm2 ?? (p.diameterCm !== undefined ? (Math.PI * p.diameterCm * p.diameterCm) / 4 : undefined);
+  return p.areaCm2 ?? (p.diameterCm !== undefined ? discAreaCm2(p.diameterCm) : undefined);
 }
 
 export function kelvin(m: Measurement): number | undefined {
-  return m.temperatureC === undefined ? undefined : m.temperatureC + 273.15;
+  return m.temperatureC === undefined ? undefined : celsiusToKelvin(m.temperatureC);
 }
 
 export const arr = (a: ArrayLike<number>): number[] => Array.from(a);

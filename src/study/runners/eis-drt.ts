@@ -5,20 +5,12 @@
  */
 import { quantity } from '../../core/quantity.js';
 import { computeDrt } from '../../impedance/drt/drt.js';
-import type { ImpedanceSpectrum } from '../../impedance/spectrum.js';
+import { selectFrequencyRange } from '../../impedance/spectrum.js';
 import type { Analysis, Measurement } from '../manifest.js';
 import type { AnalysisRunner, StudyIssue } from '../types.js';
 import { arr, eachCollecting, readSpectrum } from './common.js';
 
 type A = Extract<Analysis, { type: 'eis-drt' }>;
-
-function window(s: ImpedanceSpectrum, fmin = 0, fmax = Infinity): ImpedanceSpectrum {
-  const keep: number[] = [];
-  for (let i = 0; i < s.frequency.length; i++) if (s.frequency[i]! >= fmin && s.frequency[i]! <= fmax) keep.push(i);
-  if (keep.length === s.frequency.length) return s;
-  const pick = (a: Float64Array) => Float64Array.from(keep, (i) => a[i]!);
-  return { ...s, frequency: pick(s.frequency), real: pick(s.real), imag: pick(s.imag) };
-}
 
 /** Row label of a spectrum in the τ × state map: its state, else its temperature, else its id. */
 function stateOf(m: Measurement): string {
@@ -40,7 +32,7 @@ export const eisDrtRunner: AnalysisRunner<A> = {
       a.measurements.map((id) => ctx.measurement(id)),
       (m) => m.file,
       (m) => {
-        const s = window(readSpectrum(ctx, m), a.fminHz, a.fmaxHz);
+        const s = selectFrequencyRange(readSpectrum(ctx, m), a.fminHz, a.fmaxHz);
         const r = computeDrt(s, { lambda: a.lambda ?? 'auto' });
         return {
           measurement: m.id,

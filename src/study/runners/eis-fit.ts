@@ -3,22 +3,18 @@
  * bulk resistor and, with the sample's pellet geometry, the conductivity σ = L/(R_bulk·A).
  * Keeps measured and model spectra for the Nyquist and Bode figures.
  */
+import { InputError } from '../../core/errors.js';
 import { quantity, type Quantity } from '../../core/quantity.js';
 import { CircuitModel } from '../../impedance/circuit/index.js';
 import { bulkParameter } from '../../impedance/fit/bulk.js';
 import { fitCircuit } from '../../impedance/fit/fit.js';
+import { selectFrequencyRange } from '../../impedance/spectrum.js';
+import { pelletConductivity } from '../../transport/pellet.js';
 import type { Analysis } from '../manifest.js';
 import type { AnalysisRunner, StudyIssue } from '../types.js';
 import { arr, eachCollecting, kelvin, pelletArea, readSpectrum } from './common.js';
 
 type A = Extract<Analysis, { type: 'eis-fit' }>;
-
-function subset(f: Float64Array, re: Float64Array, im: Float64Array, fmin = 0, fmax = Infinity) {
-  const keep: number[] = [];
-  for (let i = 0; i < f.length; i++) if (f[i]! >= fmin && f[i]! <= fmax) keep.push(i);
-  const pick = (a: Float64Array) => Float64Array.from(keep, (i) => a[i]!);
-  return { frequency: pick(f), real: pick(re), imag: pick(im) };
-}
 
 export const eisFitRunner: AnalysisRunner<A> = {
   type: 'eis-fit',
@@ -32,12 +28,20 @@ export const eisFitRunner: AnalysisRunner<A> = {
   async run(a, ctx) {
     const errors: StudyIssue[] = [];
     const model = new CircuitModel(a.circuit);
+    // A wrong bulk name is a fault of the manifest, not of each spectrum: say so once, by field.
+    if (a.bulk !== undefined) {
+      try {
+        bulkParameter(model, new Float64Array(model.parameterCount), a.bulk);
+      } catch (e) {
+        throw new InputError('study.json', `analyses.${a.id}.bulk`, e instanceof InputError ? e.detail : (e as Error).message);
+      }
+    }
     const done = await eachCollecting(
       a.measurements.map((id) => ctx.measurement(id)),
       (m) => m.file,
       (m) => {
         const s = readSpectrum(ctx, m);
-        const data = subset(s.frequency, s.real, s.imag, a.fminHz, a.fmaxHz);
+        const data = selectFrequencyRange(s, a.fminHz, a.fmaxHz);
         const fit = fitCircuit(data, model, a.weighting ? { weighting: a.weighting } : {});
         const parameters: Record<string, Quantity> = {};
         fit.names.forEach((n, i) => (parameters[n] = quantity(fit.values[i]!, fit.units[i]!, fit.stderr[i]!)));
@@ -58,13 +62,11 @@ export const eisFitRunner: AnalysisRunner<A> = {
         const bulk = bulkParameter(model, fit.values, a.bulk);
         row.bulk = bulk ?? null;
         if (bulk && parameters[bulk]) {
-          const R = parameters[bulk]!;
-          row.bulkResistance = quantity(R.value, 'Ohm', R.stderr);
+          const R = quantity(parameters[bulk]!.value, 'Ohm', parameters[bulk]!.stderr);
+          row.bulkResistance = R;
           const L = sample?.pellet?.thicknessCm;
-          if (L !== undefined && area !== undefined) {
-            const sigma = L / (R.value * area);
-            row.conductivity = quantity(sigma, 'S/cm', R.stderr !== undefined ? (sigma * R.stderr) / R.value : undefined);
-          }
+          // Geometry is taken as exact: only R_bulk's error propagates.
+          if (L !== undefined && area !== undefined) row.conductivity = pelletConductivity(R, { thicknessCm: L, areaCm2: area });
         }
         // Model curve on a dense grid over the fitted range, for the figures.
         const n = 120;
