@@ -1,5 +1,6 @@
 /** diffusion: tracer MSD of one species from a trajectory, D by generalised least squares, Nernst–Einstein σ. */
 import { analyzeDiffusion } from '../../dynamics/analyze.js';
+import { A2_PER_PS_IN_CM2_PER_S } from '../../dynamics/conductivity.js';
 import { quantity } from '../../core/quantity.js';
 import { readTrajectory } from '../../formats/structure/read.js';
 import { InputError } from '../../core/errors.js';
@@ -7,7 +8,6 @@ import type { Analysis } from '../manifest.js';
 import type { AnalysisRunner } from '../types.js';
 
 type A = Extract<Analysis, { type: 'diffusion' }>;
-const CM2_PER_A2_PS = 1e-4; // 1 Å²/ps = 1e-16 cm² / 1e-12 s
 
 export const diffusionRunner: AnalysisRunner<A> = {
   type: 'diffusion',
@@ -37,7 +37,7 @@ export const diffusionRunner: AnalysisRunner<A> = {
       ions: r.ions,
       frames: r.frames,
       frameIntervalPs: r.frameIntervalPs,
-      diffusionCoefficient: quantity(r.tracer.D * CM2_PER_A2_PS, 'cm2/s', r.tracer.stderr * CM2_PER_A2_PS),
+      diffusionCoefficient: quantity(r.tracer.D * A2_PER_PS_IN_CM2_PER_S, 'cm2/s', r.tracer.stderr * A2_PER_PS_IN_CM2_PER_S),
       fit: { startPs: r.tracer.firstLag * r.frameIntervalPs, endPs: r.tracer.lastLag * r.frameIntervalPs, intercept: quantity(r.tracer.intercept, 'Å^2'), method: r.tracer.method },
       msd: { time: Array.from({ length: r.frames }, (_, m) => m * r.frameIntervalPs), value: Array.from(r.msd) },
     };

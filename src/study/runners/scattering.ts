@@ -10,15 +10,13 @@ import type { Trajectory } from '../../atoms/trajectory.js';
 import { amorphousPattern } from '../../scattering/amorphous.js';
 import type { PartialPdfInput } from '../../scattering/partials.js';
 import { xrayPdf } from '../../scattering/pdf.js';
-import { xrdPattern } from '../../scattering/xrd.js';
+import { WAVELENGTHS, xrdPattern } from '../../scattering/xrd.js';
 import type { Analysis } from '../manifest.js';
 import type { AnalysisRunner, StudyIssue } from '../types.js';
 import { arr } from './common.js';
 
 type Xrd = Extract<Analysis, { type: 'xrd' }>;
 type Pdf = Extract<Analysis, { type: 'pdf' }>;
-
-const CUKA = 1.54184; // Å, weighted Cu Kα as pymatgen
 
 /** Partial g_ab(r) of every species pair of a structure/trajectory (frames averaged), in the form scattering/ takes. */
 async function partialsOf(traj: Trajectory, rMax: number, dr: number): Promise<PartialPdfInput & { frames: number }> {
@@ -59,7 +57,7 @@ export const xrdRunner: AnalysisRunner<Xrd> = {
   },
   async run(a, ctx) {
     const errors: StudyIssue[] = [];
-    const wavelength = a.wavelength === undefined || a.wavelength === 'CuKa' ? CUKA : a.wavelength;
+    const wavelength = a.wavelength === undefined || a.wavelength === 'CuKa' ? WAVELENGTHS.CuKa! : a.wavelength;
     let measured: { twoTheta: number[]; intensity: number[] } | undefined;
     let range: [number, number] = [10, 90];
     if (a.pattern) {
@@ -96,7 +94,7 @@ export const xrdRunner: AnalysisRunner<Xrd> = {
         errors.push({ file: ph.structure, message: (e as Error).message });
       }
     }
-    const results: Record<string, unknown> = phases.length || measured || modelPattern ? { wavelength: quantity(wavelength, 'A'), phases } : {};
+    const results: Record<string, unknown> = phases.length || measured || modelPattern ? { wavelength: quantity(wavelength, 'Å'), phases } : {};
     if (measured) results.pattern = measured;
     if (modelPattern) results.model = modelPattern;
     return { results, errors };
