@@ -3,19 +3,23 @@
  * this reads them through small local shapes, never through domain types.
  */
 import type { Quantity } from '../core/quantity.js';
+import { kelvinToCelsius } from '../core/units.js';
 import { arrheniusFigure } from '../figures/arrhenius.js';
 import { bodeFigure } from '../figures/bode.js';
 import { compositionFigure } from '../figures/composition.js';
 import { drtFigure, drtMapFigure } from '../figures/drt.js';
 import { capacityFigure, gittFigure, rateFigure, voltageProfilesFigure } from '../figures/cycling.js';
 import { windowFigure } from '../figures/window.js';
+import { parseCircuit } from '../impedance/circuit/parse.js';
 import type { Figure } from '../figures/figure.js';
 import { mdTraceFigure } from '../figures/md.js';
 import { msdFigure } from '../figures/msd.js';
 import { nyquistFigure, type ImpedanceSeries } from '../figures/nyquist.js';
 import { pdfFigure, polyhedraFigure, rdfFigure } from '../figures/structure.js';
 import { xrdFigure } from '../figures/xrd.js';
+import { WAVELENGTHS } from '../scattering/xrd.js';
 import type { StudyManifest } from '../study/manifest.js';
+import { pelletArea } from '../study/runners/common.js';
 import type { AnalysisOutcome } from '../study/types.js';
 
 interface Curve {
@@ -25,6 +29,8 @@ interface Curve {
 }
 interface FitRow {
   measurement: string;
+  circuit: string;
+  bulk: string | null;
   sample: string | null;
   temperatureK: number | null;
   bulkResistance?: Quantity;
@@ -33,7 +39,14 @@ interface FitRow {
   model: Curve;
 }
 
-const celsius = (K: number | null) => (K === null ? '' : `${Math.round((K - 273.15) * 10) / 10} °C`);
+const celsius = (K: number | null) => (K === null ? '' : `${Math.round(kelvinToCelsius(K) * 10) / 10} °C`);
+
+/** Sum of the circuit's top-level series resistors other than the bulk (the high-frequency offset), Ω; 0 when none. */
+function seriesResistance(row: FitRow): number {
+  const tree = parseCircuit(row.circuit);
+  const terms = tree.kind === 'series' ? tree.children : [tree];
+  return terms.reduce((sum, t) => sum + (t.kind === 'element' && t.def.type === 'R' && t.name !== row.bulk ? (row.parameters[t.name]?.value ?? 0) : 0), 0);
+}
 
 function eisFitFigures(o: AnalysisOutcome, m: StudyManifest): Figure[] {
   const fits = (o.results.fits as FitRow[] | undefined) ?? [];
@@ -48,13 +61,13 @@ function eisFitFigures(o: AnalysisOutcome, m: StudyManifest): Figure[] {
     const label = m.samples.find((x) => x.id === s)?.label ?? (s || 'unassigned');
     const series = rows.map((r) => ({ label: celsius(r.temperatureK) || r.measurement, frequency: r.spectrum.frequency, real: r.spectrum.real, imag: r.spectrum.imag, fit: r.model }));
     const rb = rows[0]!.bulkResistance?.value;
-    const r0 = Object.entries(rows[0]!.parameters).find(([k]) => /^R0$|^Rs$/.test(k))?.[1].value ?? 0;
+    const r0 = seriesResistance(rows[0]!);
     const id = s.toLowerCase().replace(/[^a-z0-9]+/g, '-') || 'spectra';
     figs.push(nyquistFigure(series.slice(0, 6), { id: `nyquist-${id}`, title: `Nyquist plots — ${label}`, ...(rb ? { maxReal: 1.5 * (rb + r0) } : {}) }));
     figs.push(bodeFigure([series[0]!, series[series.length - 1]!].filter((x, i, a) => a.indexOf(x) === i), { id: `bode-${id}`, title: `Bode plot — ${label}` }));
     const sample = m.samples.find((x) => x.id === s);
     const p = sample?.pellet;
-    const area = p ? (p.areaCm2 ?? (Math.PI * (p.diameterCm ?? 0) ** 2) / 4) : undefined;
+    const area = pelletArea(sample);
     if (p && area && rb) {
       const k = area / p.thicknessCm; // Ω → Ω·cm
       const r = rows[0]!;
@@ -108,6 +121,11 @@ function diffusionFigures(o: AnalysisOutcome): Figure[] {
   return [msdFigure([{ label: `${r.species} tracer MSD`, time: r.msd.time, value: r.msd.value, fitStart: r.fit.startPs, fitEnd: r.fit.endPs, diffusionCoefficient: r.diffusionCoefficient, intercept: r.fit.intercept.value }], { id: `msd-${o.id}` })];
 }
 
+/** The axis note for the X-ray line: "Cu Kα" for the default, else the wavelength in Å. */
+function wavelengthLabel(w: Quantity | undefined): string {
+  return w === undefined || Math.abs(w.value - WAVELENGTHS.CuKa!) < 1e-9 ? 'Cu Kα' : `λ = ${w.value} Å`;
+}
+
 /** Figures of one outcome; a figure that fails to draw is reported, not fatal. */
 export function figuresFor(o: AnalysisOutcome, m: StudyManifest): Figure[] {
   if (o.status === 'not-built' || o.status === 'error') return [];
@@ -142,10 +160,10 @@ export function figuresFor(o: AnalysisOutcome, m: StudyManifest): Figure[] {
       return figs;
     }
     case 'xrd': {
-      const r = o.results as { phases?: Array<{ name: string; peaks: Array<{ twoTheta: number; intensity: number }> }>; pattern?: { twoTheta: number[]; intensity: number[] }; model?: { label: string; twoTheta: number[]; intensity: number[] } };
+      const r = o.results as { wavelength?: Quantity; phases?: Array<{ name: string; peaks: Array<{ twoTheta: number; intensity: number }> }>; pattern?: { twoTheta: number[]; intensity: number[] }; model?: { label: string; twoTheta: number[]; intensity: number[] } };
       if (!r.phases?.length && !r.pattern && !r.model) return [];
       const patterns = [...(r.pattern ? [{ label: 'measured', ...r.pattern }] : []), ...(r.model ? [r.model] : [])];
-      return [xrdFigure(patterns, r.phases ?? [], { id: `xrd-${o.id}`, wavelengthLabel: 'Cu Kα' })];
+      return [xrdFigure(patterns, r.phases ?? [], { id: `xrd-${o.id}`, wavelengthLabel: wavelengthLabel(r.wavelength) })];
     }
     case 'pdf': {
       const r = o.results as { r?: number[]; G?: number[]; qMax?: number | null };
