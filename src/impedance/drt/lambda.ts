@@ -23,7 +23,7 @@
  * al., Electrochim. Acta 147 (2014) 470): fit Re alone and Im alone, score how each predicts
  * the other part.
  */
-import { choleskyInPlace } from '../../numerics/dense.js';
+import { choleskyInPlace, spdInverse } from '../../numerics/dense.js';
 import { backSolveTransposed, forwardSolve, gram, symmetricEigen, symmetricEigenProject, transposeTimes } from './dense.js';
 
 export type LambdaMethod = 'gcv-kk' | 'gcv' | 'mgcv' | 'rgcv' | 'lcurve' | 're-im';
@@ -82,36 +82,6 @@ export function normalEquations(prob: RegularisedProblem): NormalEquations {
   return { ftf: gram(f, rows, nv), ftb: transposeTimes(f, rows, nv, b), btb, k, m, rows };
 }
 
-/** Inverse of a small SPD matrix (k ≤ 3 here) by Gauss–Jordan elimination. */
-function invertSmall(a: Float64Array, k: number): Float64Array {
-  const m = Float64Array.from(a);
-  const inv = new Float64Array(k * k);
-  for (let i = 0; i < k; i++) inv[i * k + i] = 1;
-  for (let c = 0; c < k; c++) {
-    let piv = c;
-    for (let r = c + 1; r < k; r++) if (Math.abs(m[r * k + c]!) > Math.abs(m[piv * k + c]!)) piv = r;
-    for (let j = 0; j < k; j++) {
-      [m[c * k + j], m[piv * k + j]] = [m[piv * k + j]!, m[c * k + j]!];
-      [inv[c * k + j], inv[piv * k + j]] = [inv[piv * k + j]!, inv[c * k + j]!];
-    }
-    const d = m[c * k + c]!;
-    for (let j = 0; j < k; j++) {
-      m[c * k + j] = m[c * k + j]! / d;
-      inv[c * k + j] = inv[c * k + j]! / d;
-    }
-    for (let r = 0; r < k; r++) {
-      if (r === c) continue;
-      const f = m[r * k + c]!;
-      if (f === 0) continue;
-      for (let j = 0; j < k; j++) {
-        m[r * k + j] = m[r * k + j]! - f * m[c * k + j]!;
-        inv[r * k + j] = inv[r * k + j]! - f * inv[c * k + j]!;
-      }
-    }
-  }
-  return inv;
-}
-
 /** Transforms the problem to standard form (see the file comment). */
 export function standardForm(prob: RegularisedProblem, withVectors = false): StandardForm {
   return standardFormFromNormal(normalEquations(prob), prob.p, withVectors);
@@ -138,7 +108,8 @@ export function standardFormFromNormal(ne: NormalEquations, p: Float64Array, wit
   const ku = used.length;
   const uu = new Float64Array(ku * ku);
   for (let a = 0; a < ku; a++) for (let b = 0; b < ku; b++) uu[a * ku + b] = ftf[used[a]! * nv + used[b]!]!;
-  const inv = invertSmall(uu, ku);
+  const inv = new Float64Array(ku * ku);
+  if (!spdInverse(uu, ku, inv)) throw new RangeError('the R∞, L and 1/C columns are linearly dependent');
   if (ku > 0) {
     // B = UᵀA (ku × m), β = Uᵀb; W = (UᵀU)⁻¹B, ω = (UᵀU)⁻¹β
     const w = new Float64Array(ku * m);
