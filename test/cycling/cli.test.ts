@@ -77,6 +77,16 @@ describe('cycling profiles and dqdv', () => {
     expect(q[q.length - 1]).toBeCloseTo(140, 9); // 0.7 mAh / 5 mg
   });
 
+  it('refuses a --cycles list that is not cycle numbers, and profiles take no dQ/dV options', async () => {
+    for (const bad of ['a', '1,,2', '0', '1.5']) {
+      const res = await runCli(['cycling', 'profiles', cyc, '--cycles', bad, '--json']);
+      expect(res.code).toBe(2);
+      expect(res.stderr).toMatch(/--cycles/);
+      expect(res.stdout).toBe('');
+    }
+    expect((await runCli(['cycling', 'profiles', cyc, '--bin-v', '0.01', '--json'])).code).toBe(2);
+  });
+
   it('dQ/dV of a linear discharge is flat at Q/ΔV', async () => {
     const d = (await runCli(['cycling', 'dqdv', cyc, '--cycles', '1', '--bin-v', '0.01', '--json'])).json();
     expect(d.unit).toBe('mAh/V');

@@ -1,5 +1,5 @@
 /** `superionic cycling summary|rate` (CONTRACT §4). */
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { forEachFile } from '../files.js';
 import { number, oneOf, positive } from '../options.js';
@@ -131,9 +131,11 @@ JSON: {"steps": [{"cRate", "cycles": [int], "discharge": Quantity (mean, mAh/g),
 interface CurveOptions {
   massMg?: number;
   order: CycleOrder;
-  cycles?: string;
-  binV: number;
-  window: number;
+  cycles?: number[];
+  /** dqdv only */
+  binV?: number;
+  /** dqdv only */
+  window?: number;
   restCurrentA?: number;
   json?: boolean;
 }
@@ -144,7 +146,7 @@ function registerCurves(cycling: Command, ctx: CliContext): void {
       .argument('<files...>', 'cycler files')
       .option('--mass-mg <mg>', 'active-material mass in mg (capacities per gram)', number)
       .option('--order <order>', 'cycle pairing: charge-first or discharge-first', oneOf('charge-first', 'discharge-first'), 'charge-first')
-      .option('--cycles <list>', 'cycles to include, e.g. "1,2,10" (default: all)')
+      .option('--cycles <list>', 'cycles to include, e.g. "1,2,10" (default: all)', cycleList)
       .option('--rest-current-a <A>', '|I| at or below this is rest (default 1e-4 × max |I|)', positive)
       .option('--json', 'print JSON');
   common(
@@ -158,8 +160,6 @@ inside a half cycle are left out. Same segmentation and pairing as \`cycling sum
 JSON: {"cycles": [{"cycle", "charge": {"capacity": [], "voltage": [V]} | null, "discharge": …}],
 "capacityUnit"}`),
   )
-    .option('--bin-v <V>', 'unused here', positive, 0.005)
-    .option('--window <n>', 'unused here', positive, 9)
     .action(async (files: string[], opts: CurveOptions) => {
       const mass = massG(opts.massMg, false);
       await forEachFile(ctx, files, Boolean(opts.json), (file) => curves(file, opts, mass, false), (d) => `${d.cycles.length} cycles (JSON only: use --json)`);
@@ -187,13 +187,13 @@ JSON: {"cycles": [{"cycle", "charge": {"voltage": [V], "dqdv": []} | null, "disc
 function curves(file: string, opts: CurveOptions, mass: number | undefined, dqdv: boolean) {
   const r = readCycler(readInputFile(file), file);
   const table = pairCycles(segmentHalfCycles(r, restOpts(opts.restCurrentA)), opts.order);
-  const wanted = opts.cycles ? new Set(opts.cycles.split(',').map((x) => Number(x.trim()))) : undefined;
+  const wanted = opts.cycles ? new Set(opts.cycles) : undefined;
   const k = mass ? 1000 / mass : 1000; // Ah → mAh or mAh/g
   const one = (rec: CyclerRecord, h: HalfCycle | undefined) => {
     if (!h) return null;
     const p = halfCycleProfile(rec, h);
     if (!dqdv) return { capacity: Array.from(p.capacity, (x) => x * k), voltage: p.voltage };
-    const d = differentialCapacity(p, { binV: opts.binV, window: Math.round(opts.window) });
+    const d = differentialCapacity(p, { binV: opts.binV, window: opts.window && Math.round(opts.window) });
     return { voltage: d.voltage, dqdv: Array.from(d.dqdv, (x) => x * k) };
   };
   return {
@@ -204,6 +204,14 @@ function curves(file: string, opts: CurveOptions, mass: number | undefined, dqdv
       .filter((c) => !wanted || wanted.has(c.cycle))
       .map((c) => ({ cycle: c.cycle, charge: one(r, c.charge), discharge: one(r, c.discharge) })),
   };
+}
+
+/** `--cycles 1,2,10` → [1, 2, 10]; anything but cycle numbers ≥ 1 is refused (it would select nothing, silently). */
+function cycleList(value: string): number[] {
+  const parts = value.split(',').map((x) => x.trim());
+  const bad = parts.find((x) => !/^\d+$/.test(x) || Number(x) < 1);
+  if (bad !== undefined) throw new InvalidArgumentError(`expected cycle numbers ≥ 1 separated by commas, got "${bad}" in "${value}"`);
+  return parts.map(Number);
 }
 
 function restOpts(a: number | undefined) {
