@@ -129,7 +129,9 @@ export function fitCircuit(spectrum: SpectrumArrays, circuit: string | CircuitMo
   const values = problem.toParameters(res.x);
   const S = res.cost;
   const dof = 2 * N - P;
-  const { covariance, stderr } = parameterCovariance(res, values, problem, S / Math.max(dof, 1));
+  // within 1e-9 of a bound counts as on it (the solver may stop a hair inside)
+  const onBound = Array.from(res.x, (x, k) => x <= problem.lower[k]! + 1e-9 || x >= problem.upper[k]! - 1e-9);
+  const { covariance, stderr } = parameterCovariance(res, values, problem, onBound, S / Math.max(dof, 1));
   return {
     circuit: model.circuit,
     points: N,
@@ -146,7 +148,7 @@ export function fitCircuit(spectrum: SpectrumArrays, circuit: string | CircuitMo
     aic: 2 * N * Math.log(S / (2 * N)) + 2 * P,
     iterations,
     evaluations,
-    atBound: model.parameters.filter((_, k) => Number.isNaN(stderr[k]!) && (res.x[k]! <= problem.lower[k]! + 1e-9 || res.x[k]! >= problem.upper[k]! - 1e-9)).map((q) => q.name),
+    atBound: model.parameters.filter((_, k) => onBound[k]).map((q) => q.name), // none of these gets a stderr
     stopReason: res.reason,
     starts: starts.length,
     bestStart,
@@ -154,15 +156,17 @@ export function fitCircuit(spectrum: SpectrumArrays, circuit: string | CircuitMo
 }
 
 /** (J_pᵀJ_p)⁻¹·s² over the parameters not on a bound. */
-function parameterCovariance(res: LMResult, values: Float64Array, problem: CircuitProblem, s2: number): { covariance: Float64Array; stderr: Float64Array } {
+function parameterCovariance(
+  res: LMResult,
+  values: Float64Array,
+  problem: CircuitProblem,
+  onBound: readonly boolean[],
+  s2: number,
+): { covariance: Float64Array; stderr: Float64Array } {
   const P = problem.n;
   const m = problem.m;
   const free: number[] = [];
-  for (let k = 0; k < P; k++) {
-    // within 1e-9 of a bound counts as on it (the solver may stop a hair inside)
-    const onBound = res.x[k]! <= problem.lower[k]! + 1e-9 || res.x[k]! >= problem.upper[k]! - 1e-9;
-    if (!onBound) free.push(k);
-  }
+  for (let k = 0; k < P; k++) if (!onBound[k]) free.push(k);
   const nf = free.length;
   const A = new Float64Array(nf * nf);
   const J = res.jacobian;
