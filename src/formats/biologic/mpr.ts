@@ -45,6 +45,38 @@ function ascii(bytes: Uint8Array, start: number, n: number): string {
   return latin1.decode(bytes.subarray(start, start + n)).replace(/[\0 ]+$/, '');
 }
 
+/**
+ * The module header at `pos` (which starts with "MODULE"), or undefined when the bytes end
+ * inside it. Shared by the reader and by the sniffers that only have the head of a file.
+ */
+function moduleAt(bytes: Uint8Array, view: DataView, pos: number): Module | undefined {
+  const h = pos + 6;
+  if (h + 51 > bytes.length) return undefined;
+  const v2 = view.getUint32(h + 35, true) === 0xffffffff;
+  if (v2) {
+    if (h + 59 > bytes.length) return undefined;
+    return {
+      shortName: ascii(bytes, h, 10),
+      longName: ascii(bytes, h + 10, 25),
+      length: view.getUint32(h + 39, true),
+      version: view.getUint32(h + 43, true),
+      newVersion: view.getUint32(h + 47, true),
+      date: ascii(bytes, h + 51, 8),
+      headerV2: true,
+      offset: h + 59,
+    };
+  }
+  return {
+    shortName: ascii(bytes, h, 10),
+    longName: ascii(bytes, h + 10, 25),
+    length: view.getUint32(h + 35, true),
+    version: view.getUint32(h + 39, true),
+    date: ascii(bytes, h + 43, 8),
+    headerV2: false,
+    offset: h + 51,
+  };
+}
+
 function readModules(bytes: Uint8Array, view: DataView, file: string): Module[] {
   const modules: Module[] = [];
   let pos = MAGIC_LENGTH;
@@ -52,33 +84,8 @@ function readModules(bytes: Uint8Array, view: DataView, file: string): Module[] 
     if (ascii(bytes, pos, 6) !== 'MODULE') {
       throw new InputError(file, `byte ${pos}`, 'expected the start of a "MODULE"; the file is damaged or truncated');
     }
-    const h = pos + 6;
-    if (h + 51 > bytes.length) throw new InputError(file, `byte ${pos}`, 'the file ends inside a module header (truncated)');
-    const v2 = view.getUint32(h + 35, true) === 0xffffffff;
-    let m: Module;
-    if (v2) {
-      if (h + 59 > bytes.length) throw new InputError(file, `byte ${pos}`, 'the file ends inside a module header (truncated)');
-      m = {
-        shortName: ascii(bytes, h, 10),
-        longName: ascii(bytes, h + 10, 25),
-        length: view.getUint32(h + 39, true),
-        version: view.getUint32(h + 43, true),
-        newVersion: view.getUint32(h + 47, true),
-        date: ascii(bytes, h + 51, 8),
-        headerV2: true,
-        offset: h + 59,
-      };
-    } else {
-      m = {
-        shortName: ascii(bytes, h, 10),
-        longName: ascii(bytes, h + 10, 25),
-        length: view.getUint32(h + 35, true),
-        version: view.getUint32(h + 39, true),
-        date: ascii(bytes, h + 43, 8),
-        headerV2: false,
-        offset: h + 51,
-      };
-    }
+    const m = moduleAt(bytes, view, pos);
+    if (!m) throw new InputError(file, `byte ${pos}`, 'the file ends inside a module header (truncated)');
     if (m.offset + m.length > bytes.length) {
       throw new InputError(
         file,
@@ -90,6 +97,63 @@ function readModules(bytes: Uint8Array, view: DataView, file: string): Module[] 
     pos = m.offset + m.length;
   }
   return modules;
+}
+
+/** Where a data module keeps its column count, column IDs and records, by version (file comment). */
+interface DataLayout {
+  /** Bytes of the column count at content offset 4. */
+  countSize: 1 | 2;
+  /** Bytes of each column ID, from `idsAt`. */
+  idSize: 1 | 2;
+  idsAt: number;
+  /** Content offset of the first record. */
+  recordsAt: number;
+  name: string;
+}
+
+function dataLayout(data: Module): DataLayout | undefined {
+  if (data.version === 2 || data.version === 3) {
+    return { countSize: 1, idSize: 2, idsAt: 5, recordsAt: data.version === 3 ? 406 : 405, name: `data v${data.version}` };
+  }
+  if (data.version === 0 && data.headerV2) return { countSize: 2, idSize: 2, idsAt: 6, recordsAt: 1007, name: 'data v0, EC-Lab >= 11.50' };
+  if (data.version === 0) return { countSize: 1, idSize: 1, idsAt: 5, recordsAt: 100, name: 'data v0 (old)' };
+  return undefined;
+}
+
+/** The column IDs of a data module, or undefined when `bytes` end before the list does. */
+function columnIds(bytes: Uint8Array, view: DataView, data: Module, layout: DataLayout): number[] | undefined {
+  const d = data.offset;
+  if (d + 4 + layout.countSize > bytes.length) return undefined;
+  const ncol = layout.countSize === 2 ? view.getUint16(d + 4, true) : bytes[d + 4]!;
+  const first = d + layout.idsAt;
+  if (first + layout.idSize * ncol > bytes.length) return undefined;
+  return Array.from({ length: ncol }, (_, i) =>
+    layout.idSize === 2 ? view.getUint16(first + 2 * i, true) : bytes[first + i]!,
+  );
+}
+
+/**
+ * What the head of an .mpr (its first bytes, possibly cut anywhere) says without reading the
+ * records: the technique ID (byte 0 of "VMP Set") and the data column IDs, when they lie
+ * within the head. For sniffing; never throws.
+ */
+export function mprHeadInfo(head: Uint8Array): { techniqueId?: number; columnIds?: number[] } {
+  const view = new DataView(head.buffer, head.byteOffset, head.byteLength);
+  const info: { techniqueId?: number; columnIds?: number[] } = {};
+  let pos = MAGIC_LENGTH;
+  while (ascii(head, pos, 6) === 'MODULE') {
+    const m = moduleAt(head, view, pos);
+    if (!m) break;
+    if (m.shortName === 'VMP Set' && m.offset < head.length) info.techniqueId = head[m.offset];
+    if (m.shortName === 'VMP data') {
+      const layout = dataLayout(m);
+      const ids = layout && columnIds(head, view, m, layout);
+      if (ids) info.columnIds = ids;
+      break;
+    }
+    pos = m.offset + m.length;
+  }
+  return info;
 }
 
 interface Field {
@@ -145,27 +209,11 @@ export function parseMpr(bytes: Uint8Array, file: string): BiologicTable {
   const d = data.offset;
   if (data.length < 6) throw new InputError(file, 'module "VMP data"', 'too short to hold its header');
   const npts = view.getUint32(d, true);
-  let ids: number[];
-  let start: number;
-  let layout: string;
-  if (data.version === 2 || data.version === 3) {
-    const ncol = bytes[d + 4]!;
-    ids = Array.from({ length: ncol }, (_, i) => view.getUint16(d + 5 + 2 * i, true));
-    start = data.version === 3 ? 406 : 405;
-    layout = `data v${data.version}`;
-  } else if (data.version === 0 && data.headerV2) {
-    const ncol = view.getUint16(d + 4, true);
-    ids = Array.from({ length: ncol }, (_, i) => view.getUint16(d + 6 + 2 * i, true));
-    start = 1007;
-    layout = 'data v0, EC-Lab >= 11.50';
-  } else if (data.version === 0) {
-    const ncol = bytes[d + 4]!;
-    ids = Array.from({ length: ncol }, (_, i) => bytes[d + 5 + i]!);
-    start = 100;
-    layout = 'data v0 (old)';
-  } else {
-    throw new InputError(file, 'module "VMP data"', `unknown data-module version ${data.version}; expected 0, 2 or 3`);
-  }
+  const layout = dataLayout(data);
+  if (!layout) throw new InputError(file, 'module "VMP data"', `unknown data-module version ${data.version}; expected 0, 2 or 3`);
+  const ids = columnIds(bytes, view, data, layout);
+  if (!ids) throw new InputError(file, 'module "VMP data"', 'too short to hold its column list');
+  const start = layout.recordsAt;
   const { fields, recordSize } = fieldsFor(ids, file);
   const available = data.length - start;
   if (available < 0 || recordSize === 0) throw new InputError(file, 'module "VMP data"', 'too short to hold its column list');
@@ -215,7 +263,7 @@ export function parseMpr(bytes: Uint8Array, file: string): BiologicTable {
 
   const meta: Record<string, unknown> = {
     software: 'EC-Lab',
-    dataVersion: layout,
+    dataVersion: layout.name,
     columnIds: ids,
     modules: modules.map((m) => m.shortName),
   };

@@ -32,6 +32,19 @@ export function hasMptMagic(text: string): boolean {
   return /^(EC|BT)-Lab ASCII FILE\r?\n?/.test(text);
 }
 
+/**
+ * The technique code named in the first lines of an EC-Lab text header (the long name is on
+ * line 4 as a rule), if any: lets sniffers tell an impedance run from a cycling one.
+ */
+export function mptHeadTechnique(text: string): string | undefined {
+  const lines = text.split(/\r\n|\n|\r/, 6);
+  for (let i = 2; i < lines.length; i++) {
+    const code = techniqueCode(lines[i]!);
+    if (code) return code;
+  }
+  return undefined;
+}
+
 /** Milliseconds since 1970 for an EC-Lab date-time, treating it as UTC (no zone is stored). */
 export function parseEcLabDateTime(s: string): number | undefined {
   const m = DATE_TIME.exec(s.trim());

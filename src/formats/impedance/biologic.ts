@@ -11,9 +11,9 @@
  */
 import { InputError } from '../../core/errors.js';
 import type { ImpedanceSpectrum } from '../../impedance/spectrum.js';
-import { findColumn, IMPEDANCE_TECHNIQUES, rowCount, TECHNIQUE_IDS, techniqueCode, type BiologicTable } from '../biologic/columns.js';
-import { hasMprMagic, parseMpr } from '../biologic/mpr.js';
-import { parseMpt } from '../biologic/mpt.js';
+import { findColumn, IMPEDANCE_TECHNIQUES, rowCount, TECHNIQUE_IDS, type BiologicTable } from '../biologic/columns.js';
+import { hasMprMagic, mprHeadInfo, parseMpr } from '../biologic/mpr.js';
+import { hasMptMagic, mptHeadTechnique, parseMpt } from '../biologic/mpt.js';
 import type { FileFormat, FileHead } from '../types.js';
 import { SpectrumBuilder, summarizeSpectrum } from './build.js';
 
@@ -53,16 +53,6 @@ export function spectrumFromBiologic(
   return b.finish(meta, { allowEmpty: true });
 }
 
-/** The technique named on line 4 of an EC-Lab text header, if the head has one. */
-function mptTechnique(text: string): string | undefined {
-  const lines = text.split(/\r\n|\n|\r/, 6);
-  for (let i = 2; i < lines.length; i++) {
-    const code = techniqueCode(lines[i]!);
-    if (code) return code;
-  }
-  return undefined;
-}
-
 export const biologicMptImpedanceFormat: FileFormat<ImpedanceSpectrum> = {
   id: 'biologic-mpt',
   name: 'BioLogic EC-Lab/BT-Lab text export (.mpt) of an impedance run (PEIS, GEIS, ZIR)',
@@ -70,8 +60,8 @@ export const biologicMptImpedanceFormat: FileFormat<ImpedanceSpectrum> = {
   sniff(head: FileHead) {
     if (head.binary) return 0;
     const t = head.text;
-    if (/^(EC|BT)-Lab ASCII FILE/.test(t)) {
-      const technique = mptTechnique(t);
+    if (hasMptMagic(t)) {
+      const technique = mptHeadTechnique(t);
       if (technique && IMPEDANCE_TECHNIQUES.has(technique)) return 95;
       // Unknown technique name but impedance columns: still ours.
       return /(^|\n)freq\/Hz\tRe\(Z\)\/Ohm\t/.test(t) ? 90 : 0;
@@ -93,37 +83,6 @@ export const biologicMptImpedanceFormat: FileFormat<ImpedanceSpectrum> = {
   },
   summarize: summarizeSpectrum,
 };
-
-/**
- * What the head of an .mpr says without parsing the whole file: the technique ID (settings
- * module byte 0) and the data column IDs (the data module's header is near the start).
- */
-function mprHeadInfo(head: Uint8Array): { techniqueId?: number; columnIds?: number[] } {
-  const view = new DataView(head.buffer, head.byteOffset, head.byteLength);
-  const latin1 = new TextDecoder('latin1');
-  const info: { techniqueId?: number; columnIds?: number[] } = {};
-  let pos = 52;
-  while (pos + 6 + 59 <= head.length && latin1.decode(head.subarray(pos, pos + 6)) === 'MODULE') {
-    const h = pos + 6;
-    const name = latin1.decode(head.subarray(h, h + 10)).trim();
-    const v2 = view.getUint32(h + 35, true) === 0xffffffff;
-    const length = view.getUint32(h + (v2 ? 39 : 35), true);
-    const version = view.getUint32(h + (v2 ? 43 : 39), true);
-    const content = h + (v2 ? 59 : 51);
-    if (name === 'VMP Set' && content < head.length) info.techniqueId = head[content];
-    if (name === 'VMP data' && content + 6 <= head.length) {
-      const newLayout = version === 0 && v2;
-      const ncol = newLayout ? view.getUint16(content + 4, true) : head[content + 4]!;
-      const first = content + (newLayout ? 6 : 5);
-      if ((version === 2 || version === 3 || newLayout) && first + 2 * ncol <= head.length) {
-        info.columnIds = Array.from({ length: ncol }, (_, i) => view.getUint16(first + 2 * i, true));
-      }
-      break;
-    }
-    pos = content + length;
-  }
-  return info;
-}
 
 export const biologicMprImpedanceFormat: FileFormat<ImpedanceSpectrum> = {
   id: 'biologic-mpr',

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseMpr } from '../../../src/formats/biologic/mpr.js';
+import { mprHeadInfo, parseMpr } from '../../../src/formats/biologic/mpr.js';
 import { parseMpt } from '../../../src/formats/biologic/mpt.js';
 import { findColumn, rowCount, type BiologicTable } from '../../../src/formats/biologic/columns.js';
 import { sharedData } from '../../helpers/paths.js';
@@ -203,5 +203,33 @@ describe('bad .mpt files', () => {
       ['Ewe/V', 'V', 3.5],
       ['I/mA', 'mA', 1],
     ]);
+  });
+});
+
+describe('.mpr head and damaged data modules', () => {
+  it('the head (first 64 KiB) gives the technique ID and column IDs the full parse finds', () => {
+    for (const rel of Object.keys(expected.biologic_mpr)) {
+      const b = bytes(rel);
+      const t = parseMpr(b, rel);
+      const head = mprHeadInfo(b.subarray(0, 65536));
+      expect(head.techniqueId, rel).toBe(t.meta.techniqueId);
+      expect(head.columnIds, rel).toEqual(t.meta.columnIds);
+    }
+  });
+
+  it('a column list that runs past the end of the file is an input error, not a crash', () => {
+    // Magic (52 bytes), then a v1 "VMP data" module header (version 3) whose 6-byte content
+    // says 0 points and 200 column IDs, none of which are there.
+    const b = new Uint8Array(52 + 6 + 51 + 6);
+    const put = (s: string, at: number) => [...s].forEach((c, i) => (b[at + i] = c.charCodeAt(0)));
+    put('BIO-LOGIC MODULAR FILE\x1a', 0);
+    put('MODULE', 52);
+    put('VMP data', 58);
+    const v = new DataView(b.buffer);
+    v.setUint32(58 + 35, 6, true);
+    v.setUint32(58 + 39, 3, true);
+    b[58 + 51 + 4] = 200;
+    expect(() => parseMpr(b, 'cut.mpr')).toThrow(/^cut\.mpr:module "VMP data": too short to hold its column list$/);
+    expect(mprHeadInfo(b).columnIds).toBeUndefined();
   });
 });
