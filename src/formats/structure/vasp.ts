@@ -19,6 +19,7 @@ import type { Cell, Structure } from '../../atoms/structure.js';
 import { cellVolume } from '../../atoms/structure.js';
 import type { Frame, Trajectory } from '../../atoms/trajectory.js';
 import { isValidCell, toCartesian, toFractional } from '../../atoms/lattice.js';
+import { speciesCounts } from '../../atoms/composition.js';
 import { LineCursor, elementOf, int, isTrajectory, lazyTrajectory, num, tokens } from './common.js';
 
 interface VaspHeader {
@@ -264,8 +265,8 @@ export const xdatcarFormat: FileFormat<Structure | Trajectory> = {
 
 /** Writes a VASP 5 POSCAR (species grouped in order of first appearance, Direct coordinates). */
 export function writePoscar(s: Structure, comment = 'written by superionic'): string {
-  const order: number[] = [];
-  for (const z of s.numbers) if (!order.includes(z)) order.push(z);
+  const species = speciesCounts(s.numbers);
+  const order = species.map(([z]) => z);
   const idx: number[] = [];
   for (const z of order) s.numbers.forEach((zz, i) => zz === z && idx.push(i));
   const f = new Float64Array(3 * idx.length);
@@ -277,7 +278,7 @@ export function writePoscar(s: Structure, comment = 'written by superionic'): st
   const lines = [comment.replace(/[\r\n]+/g, ' '), '1.0'];
   for (const r of s.cell) lines.push(`${fmt(r[0])}${fmt(r[1])}${fmt(r[2])}`);
   lines.push(order.map((z) => elementSymbol(z).padStart(5)).join(''));
-  lines.push(order.map((z) => String(s.numbers.filter((x) => x === z).length).padStart(5)).join(''));
+  lines.push(species.map(([, count]) => String(count).padStart(5)).join(''));
   lines.push('Direct');
   for (let k = 0; k < idx.length; k++) lines.push(`${fmt(frac[3 * k]!)}${fmt(frac[3 * k + 1]!)}${fmt(frac[3 * k + 2]!)}`);
   return lines.join('\n') + '\n';
