@@ -9,7 +9,7 @@
 import { InputError } from '../../core/errors.js';
 import { parameterName, type CircuitModel } from '../circuit/model.js';
 import type { CircuitNode, ElementNode } from '../circuit/parse.js';
-import { arcUnits } from './initial.js';
+import { arcUnits, isCapacitor } from './initial.js';
 
 export interface ArcResistance {
   /** Parameter name of the arc's resistance (R2, Zarc1_0 …). */
@@ -27,8 +27,8 @@ export function arcResistances(model: CircuitModel, p: Float64Array): ArcResista
       out.push({ parameter: parameterName(unit.node, 0), tau: value(unit.node, 1) });
       continue;
     }
-    const caps = unit.node.children.filter((c): c is ElementNode => c.kind === 'element' && (c.def.type === 'C' || c.def.type === 'CPE'));
-    const resistors = unit.node.children.filter((c) => !caps.includes(c as ElementNode)).flatMap((c) => seriesResistors(c));
+    const caps = unit.node.children.filter(isCapacitor);
+    const resistors = unit.node.children.filter((c) => !isCapacitor(c)).flatMap(seriesResistors);
     if (resistors.length === 0) continue;
     const r = resistors.reduce((s, el) => s + value(el, 0), 0);
     const cap = caps[0]!;

@@ -35,8 +35,13 @@ export function arcUnits(node: CircuitNode, out: ArcUnit[] = []): ArcUnit[] {
   return out;
 }
 
+/** A C or CPE element: the capacitive branch of an arc. */
+export function isCapacitor(node: CircuitNode): node is ElementNode {
+  return node.kind === 'element' && CAPACITIVE.has(node.def.type);
+}
+
 export function isArcParallel(node: ParallelNode): boolean {
-  const caps = node.children.filter((c) => c.kind === 'element' && CAPACITIVE.has(c.def.type));
+  const caps = node.children.filter(isCapacitor);
   return caps.length >= 1 && caps.length < node.children.length;
 }
 
@@ -138,7 +143,7 @@ export function initialParameters(model: CircuitModel, features: SpectrumFeature
     const tau = 1 / (2 * Math.PI * arc.frequency);
     const r = arc.resistance;
     for (const c of node.children) {
-      if (c.kind === 'element' && CAPACITIVE.has(c.def.type)) {
+      if (isCapacitor(c)) {
         if (c.def.type === 'C') set(c, 0, tau / r);
         else {
           set(c, 0, Math.pow(tau, arc.exponent) / r);
