@@ -156,8 +156,9 @@ export class CircuitModel {
   }
 
   /**
-   * Parameter values from `"NAME=value,…"` or a record. Unknown names and (with `complete`)
-   * missing ones are errors attributed to `field`.
+   * Parameter values (in the order of `parameters`) from a record by name, e.g. from
+   * `parseParameterList`; values not given are NaN. Unknown names, out-of-range values and
+   * (with `complete`) missing ones are errors attributed to `field`.
    */
   parameterVector(values: Record<string, number>, field: string, complete: boolean): Float64Array {
     const p = new Float64Array(this.parameterCount).fill(Number.NaN);
