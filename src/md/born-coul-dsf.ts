@@ -7,7 +7,7 @@
  */
 import { erfc, erfcWithExp } from '../numerics/special.js';
 import type { NeighborList } from './neighbor.js';
-import type { PairTable } from './pair-table.js';
+import { bornPair, type PairTable } from './pair-table.js';
 import type { MdSystem } from './system.js';
 import { QQR2E } from './units.js';
 
@@ -22,56 +22,62 @@ export class BornCoulDsf {
   private readonly fShift: number;
   private readonly eShift: number;
   private readonly cutCoulSq: number;
+  /** Self energy per unit q², eV/e²: −(e_shift/2 + α/√π)·qqr2e. */
+  private readonly selfPerQ2: number;
 
   constructor(
     private readonly table: PairTable,
     readonly alpha: number,
     readonly cutCoul: number,
+    /** Charge of each type (e), for the single-pair evaluation used to build tables. */
+    private readonly typeCharges: Float64Array,
   ) {
     const erfcc = erfc(alpha * cutCoul);
     const erfcd = Math.exp(-alpha * alpha * cutCoul * cutCoul);
     this.fShift = -(erfcc / (cutCoul * cutCoul) + ((2 / MY_PIS) * alpha * erfcd) / cutCoul);
     this.eShift = erfcc / cutCoul - this.fShift * cutCoul;
     this.cutCoulSq = cutCoul * cutCoul;
+    this.selfPerQ2 = -(this.eShift / 2 + alpha / MY_PIS) * QQR2E;
   }
 
-  /** Charge of each type (e), for the single-pair evaluation used to build tables. */
-  typeCharges = new Float64Array(0);
-
+  /** One pair (not the hot loop: table building and the rare r < 0.6 Å of SplinePair). */
   pairEnergyForce(ti: number, tj: number, rsq: number): { e: number; fpair: number } {
     const t = ti * this.table.ntypes + tj;
-    const { born1, born2, born3, A, C, D, rhoinv, sigma, cutBornSq, cutSq } = this.table;
     let e = 0, fpair = 0;
-    if (rsq >= cutSq[t]!) return { e, fpair };
-    const r = Math.sqrt(rsq), r2inv = 1 / rsq;
+    if (rsq >= this.table.cutSq[t]!) return { e, fpair };
+    const r = Math.sqrt(rsq);
     if (rsq < this.cutCoulSq) {
       const prefactor = (QQR2E * this.typeCharges[ti]! * this.typeCharges[tj]!) / r;
       const erfcd = Math.exp(-this.alpha * this.alpha * rsq);
       const erfcc = erfcWithExp(this.alpha * r, erfcd);
-      fpair = prefactor * (erfcc / r + ((2 * this.alpha) / MY_PIS) * erfcd + r * this.fShift) * r;
+      fpair = (prefactor * (erfcc / r + ((2 * this.alpha) / MY_PIS) * erfcd + r * this.fShift) * r) / rsq;
       e = prefactor * (erfcc - r * this.eShift - rsq * this.fShift);
     }
-    if (rsq < cutBornSq[t]!) {
-      const r6inv = r2inv * r2inv * r2inv;
-      const rexp = Math.exp((sigma[t]! - r) * rhoinv[t]!);
-      fpair += born1[t]! * r * rexp - born2[t]! * r6inv + born3[t]! * r2inv * r6inv;
-      e += A[t]! * rexp - C[t]! * r6inv + D[t]! * r6inv * r2inv;
+    if (rsq < this.table.cutBornSq[t]!) {
+      const born = bornPair(this.table, t, r);
+      e += born.e;
+      fpair += born.fOverR;
     }
-    return { e, fpair: fpair * r2inv };
+    return { e, fpair };
   }
 
   selfEnergy(sys: MdSystem): number {
     let e = 0;
-    for (let i = 0; i < sys.n; i++) e -= (this.eShift / 2 + this.alpha / MY_PIS) * sys.charges[i]! ** 2 * QQR2E;
+    for (let i = 0; i < sys.n; i++) e += this.selfPerQ2 * sys.charges[i]! ** 2;
     return e;
   }
+
+  // compute() below and BornCoulLong.compute / SplinePair.compute share their loop skeleton
+  // on purpose: each kernel is written inline so V8 compiles one monomorphic loop per style;
+  // a shared loop calling the kernel through a callback would be polymorphic across styles and
+  // could not hand back e and fpair without allocating per pair. Change the three together.
 
   /** Adds forces to `f` (ext-indexed, 3·nTotal) and the virial (xx yy zz xy xz yz) to `vir`. */
   compute(sys: MdSystem, nl: NeighborList, f: Float64Array, vir: Float64Array): PairResult {
     const types = nl.extType, q = nl.extQ;
     const { cutSq, cutBornSq, born1, born2, born3, A, C, D, rhoinv, sigma, ntypes } = this.table;
     const x = nl.ext, start = nl.start, nbr = nl.nbr;
-    const alpha = this.alpha, fShift = this.fShift, eShift = this.eShift, cutCoulSq = this.cutCoulSq;
+    const alpha = this.alpha, fShift = this.fShift, eShift = this.eShift, cutCoulSq = this.cutCoulSq, selfPerQ2 = this.selfPerQ2;
     const a2 = alpha * alpha;
     const twoAlphaPis = (2 * alpha) / MY_PIS;
     let evdwl = 0, ecoul = 0;
@@ -81,7 +87,7 @@ export class BornCoulDsf {
       const qi = q[i]!;
       const ti = types[i]! * ntypes;
       let fxi = 0, fyi = 0, fzi = 0;
-      ecoul -= (eShift / 2 + alpha / MY_PIS) * qi * qi * QQR2E;
+      ecoul += selfPerQ2 * qi * qi;
       const end = start[i + 1]!;
       for (let k = start[i]!; k < end; k++) {
         const j = nbr[k]!;

@@ -7,7 +7,7 @@
  * tabulation, table 12, differs from this by ~1e-6 relative.)
  */
 import type { NeighborList } from './neighbor.js';
-import type { PairTable } from './pair-table.js';
+import { bornPair, type PairTable } from './pair-table.js';
 import type { MdSystem } from './system.js';
 import type { PairResult } from './born-coul-dsf.js';
 import { QQR2E } from './units.js';
@@ -28,41 +28,40 @@ export class BornCoulLong {
     /** Ewald splitting parameter g, 1/Å (from the k-space solver). */
     readonly gEwald: number,
     readonly cutCoul: number,
+    /** Charge of each type (e), for the single-pair evaluation used to build tables. */
+    private readonly typeCharges: Float64Array,
   ) {
     this.cutCoulSq = cutCoul * cutCoul;
   }
 
-  /** Charge of each type (e), for the single-pair evaluation used to build tables. */
-  typeCharges = new Float64Array(0);
-
+  /** One pair (not the hot loop: table building and the rare r < 0.6 Å of SplinePair). */
   pairEnergyForce(ti: number, tj: number, rsq: number): { e: number; fpair: number } {
     const t = ti * this.table.ntypes + tj;
-    const { born1, born2, born3, A, C, D, rhoinv, sigma, cutBornSq, cutSq } = this.table;
     let e = 0, fpair = 0;
-    if (rsq >= cutSq[t]!) return { e, fpair };
-    const r = Math.sqrt(rsq), r2inv = 1 / rsq;
+    if (rsq >= this.table.cutSq[t]!) return { e, fpair };
+    const r = Math.sqrt(rsq);
     if (rsq < this.cutCoulSq) {
       const grij = this.gEwald * r;
       const expm2 = Math.exp(-grij * grij);
       const tt = 1 / (1 + EWALD_P * grij);
       const erfcv = tt * (A1 + tt * (A2 + tt * (A3 + tt * (A4 + tt * A5)))) * expm2;
       const prefactor = (QQR2E * this.typeCharges[ti]! * this.typeCharges[tj]!) / r;
-      fpair = prefactor * (erfcv + EWALD_F * grij * expm2);
+      fpair = (prefactor * (erfcv + EWALD_F * grij * expm2)) / rsq;
       e = prefactor * erfcv;
     }
-    if (rsq < cutBornSq[t]!) {
-      const r6inv = r2inv * r2inv * r2inv;
-      const rexp = Math.exp((sigma[t]! - r) * rhoinv[t]!);
-      fpair += born1[t]! * r * rexp - born2[t]! * r6inv + born3[t]! * r2inv * r6inv;
-      e += A[t]! * rexp - C[t]! * r6inv + D[t]! * r6inv * r2inv;
+    if (rsq < this.table.cutBornSq[t]!) {
+      const born = bornPair(this.table, t, r);
+      e += born.e;
+      fpair += born.fOverR;
     }
-    return { e, fpair: fpair * r2inv };
+    return { e, fpair };
   }
 
   selfEnergy(): number {
     return 0;
   }
 
+  /** As BornCoulDsf.compute (same loop on purpose, see there), with the Ewald real-space kernel. */
   compute(sys: MdSystem, nl: NeighborList, f: Float64Array, vir: Float64Array): PairResult {
     const types = nl.extType, q = nl.extQ;
     const { cutSq, cutBornSq, born1, born2, born3, A, C, D, rhoinv, sigma, ntypes } = this.table;

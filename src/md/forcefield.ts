@@ -55,15 +55,14 @@ export class ForceField {
     this.table = buildPairTable(potential, sys.species);
     const c = potential.coulomb;
     this.neighbors = new NeighborList(sys, this.table.maxCutoff, opts.skin ?? 2.0);
+    const typeCharges = Float64Array.from(sys.species, (sp) => potential.charges[sp] ?? 0);
     if (c.method === 'dsf') {
-      this.pair = new BornCoulDsf(this.table, c.alpha!, c.cutoff);
+      this.pair = new BornCoulDsf(this.table, c.alpha!, c.cutoff, typeCharges);
     } else {
       this.ewald = new Ewald(sys, c.accuracy ?? 1e-5, c.cutoff);
-      this.pair = new BornCoulLong(this.table, this.ewald.gEwald, c.cutoff);
+      this.pair = new BornCoulLong(this.table, this.ewald.gEwald, c.cutoff, typeCharges);
       if (c.method === 'pme') this.pme = new Pme(sys, this.ewald);
     }
-    const typeCharges = Float64Array.from(sys.species, (sp) => potential.charges[sp] ?? 0);
-    this.pair.typeCharges = typeCharges;
     const uniformCutoff = potential.pairs.every((p) => p.cutoff === c.cutoff || !sys.species.includes(p.a) || !sys.species.includes(p.b));
     if (opts.tabulate && uniformCutoff) this.spline = new SplinePair(this.pair, sys.species.length, c.cutoff);
     if (potential.bonds && potential.bonds.length > 0) this.bonds = detectBonds(sys, potential.bonds);
