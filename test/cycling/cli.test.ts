@@ -145,4 +145,13 @@ describe('gitt, window, polarization', () => {
     expect(d.steps).toHaveLength(3);
     expect(d.steps[2].voltage).toEqual({ value: 0.4, unit: 'V' });
   });
+
+  it('polarization refuses steps whose current falls with the voltage: one line, exit 1', async () => {
+    const segs: Segment[] = [0.1, 0.2, 0.4].map((V, s) => ({ current: 1e-7 / V, points: 50, voltage: () => V, step: s }));
+    const f = writeCsv('dc-bad.csv', buildRecord(segs, 1));
+    const res = await runCli(['polarization', f, '--thickness-cm', '0.1', '--area-cm2', '1']);
+    expect(res.code).toBe(1);
+    expect(res.stderr.trim().split('\n')).toHaveLength(1);
+    expect(res.stderr).toMatch(/dc-bad\.csv: .*does not rise with the applied voltage/);
+  });
 });

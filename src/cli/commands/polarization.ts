@@ -58,7 +58,9 @@ Quantity(Ohm), "steps": [{"voltage": Quantity(V), "current": Quantity(A)}]}`,
           try {
             res = dcPolarization(r, { thicknessCm: L, areaCm2: A });
           } catch (e) {
-            throw new InputError(file, undefined, `${(e as Error).message}; expected voltage steps with their currents`);
+            // dcPolarization signals data it cannot use with RangeError; anything else is a bug to surface
+            if (!(e instanceof RangeError)) throw e;
+            throw new InputError(file, undefined, `${e.message}; expected voltage steps with their currents`);
           }
           return {
             file,
