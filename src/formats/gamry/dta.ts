@@ -36,7 +36,10 @@ export interface GamryHeaderEntry {
   type: string;
   /** The fields after the type, as written (label last). */
   fields: string[];
-  /** First field as a number when it is one (QUANT, POTEN, IQUANT, SELECTOR, TWOPARAM's second field is in `fields`). */
+  /**
+   * The first field: a number for QUANT, POTEN, IQUANT, SELECTOR when it is one; true/false for
+   * TOGGLE and TWOPARAM (whose two numbers stay in `fields`); else the text as written.
+   */
   value?: number | string | boolean;
 }
 
@@ -62,16 +65,12 @@ function headerValue(type: string, fields: string[]): number | string | boolean 
   switch (type) {
     case 'QUANT':
     case 'IQUANT':
-    case 'SELECTOR': {
-      const x = num(v);
-      return Number.isFinite(x) ? x : v;
-    }
+    case 'SELECTOR':
     case 'POTEN': {
       const x = num(v);
       return Number.isFinite(x) ? x : v;
     }
     case 'TOGGLE':
-      return v === 'T';
     case 'TWOPARAM':
       return v === 'T';
     default:
