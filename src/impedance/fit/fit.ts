@@ -14,6 +14,7 @@ import { createRng } from '../../core/rng.js';
 import { spdInverse } from '../../numerics/dense.js';
 import { levenbergMarquardt, type LMResult } from '../../numerics/levenberg-marquardt.js';
 import { CircuitModel } from '../circuit/model.js';
+import type { ImpedanceSpectrum } from '../spectrum.js';
 import { spectrumFeatures } from './features.js';
 import { arcUnits, initialParameters, matchArcs } from './initial.js';
 import { CircuitProblem } from './problem.js';
@@ -57,11 +58,8 @@ export interface CircuitFit {
   bestStart: number;
 }
 
-export interface SpectrumArrays {
-  frequency: Float64Array;
-  real: Float64Array;
-  imag: Float64Array;
-}
+/** The measured points a fit needs (f in Hz, Z', Z'' in Ω; any ImpedanceSpectrum is one). */
+export type SpectrumArrays = Pick<ImpedanceSpectrum, 'frequency' | 'real' | 'imag'>;
 
 export function fitCircuit(spectrum: SpectrumArrays, circuit: string | CircuitModel, opts: FitOptions = {}): CircuitFit {
   const model = typeof circuit === 'string' ? new CircuitModel(circuit) : circuit;

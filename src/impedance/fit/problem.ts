@@ -7,13 +7,12 @@
  */
 import type { LeastSquaresProblem } from '../../numerics/levenberg-marquardt.js';
 import type { CircuitModel } from '../circuit/model.js';
+import type { ImpedanceSpectrum } from '../spectrum.js';
 
 export const EXPONENT_MIN = 0.01;
 
-export interface FitData {
-  frequency: Float64Array;
-  real: Float64Array;
-  imag: Float64Array;
+/** The measured points (Hz, Ω) with the residual weights of Re and Im (see weighting.ts). */
+export interface FitData extends Pick<ImpedanceSpectrum, 'frequency' | 'real' | 'imag'> {
   weightRe: Float64Array;
   weightIm: Float64Array;
 }
