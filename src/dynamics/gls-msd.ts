@@ -77,13 +77,12 @@ export function fitDiffusionGls(
     nO[k] = (atoms * mMax) / lags[k]!;
   }
   // Variance model a·t²/n_o fitted to sampled var(d²)/n_o (origins strided when over budget).
-  const varLags = lags;
   let num = 0, den = 0;
   const budget = opts.varianceBudget ?? 2e7;
   let work = 0;
-  for (const m of varLags) work += (T - m) * atoms;
+  for (const m of lags) work += (T - m) * atoms;
   const originStride = Math.max(1, Math.ceil(work / budget));
-  for (const m of varLags) {
+  for (const m of lags) {
     const v = varianceOfSquaredDisplacement(positions, T, atoms, m, originStride);
     const n = (atoms * mMax) / m;
     const basis = (m * opts.frameIntervalPs) ** 2 / n;

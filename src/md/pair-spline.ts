@@ -65,12 +65,13 @@ export class SplinePair {
       }
   }
 
+  /** As BornCoulDsf.compute (same loop on purpose, see there), with the table lookup as kernel. */
   compute(sys: MdSystem, nl: NeighborList, f: Float64Array, vir: Float64Array): PairResult {
     const types = nl.extType;
     const x = nl.ext, start = nl.start, nbr = nl.nbr;
     const nt = this.ntypes, cutSq = this.cutSq, invH = this.invH, last = this.nodes - 1;
     const tab = this.tab, offset = this.offset;
-    let evdwl = 0;
+    let epair = 0;
     let vxx = 0, vyy = 0, vzz = 0, vxy = 0, vxz = 0, vyz = 0;
     for (let i = 0; i < sys.n; i++) {
       const xi = x[3 * i]!, yi = x[3 * i + 1]!, zi = x[3 * i + 2]!;
@@ -99,7 +100,7 @@ export class SplinePair {
           e = h00 * tab[o]! + h10 * tab[o + 1]! + h01 * tab[o + 4]! + h11 * tab[o + 5]!;
           fpair = h00 * tab[o + 2]! + h10 * tab[o + 3]! + h01 * tab[o + 6]! + h11 * tab[o + 7]!;
         }
-        evdwl += e;
+        epair += e;
         const fx = dx * fpair, fy = dy * fpair, fz = dz * fpair;
         fxi += fx; fyi += fy; fzi += fz;
         f[3 * j] = f[3 * j]! - fx;
@@ -114,6 +115,6 @@ export class SplinePair {
     vir[0] = vir[0]! + vxx; vir[1] = vir[1]! + vyy; vir[2] = vir[2]! + vzz;
     vir[3] = vir[3]! + vxy; vir[4] = vir[4]! + vxz; vir[5] = vir[5]! + vyz;
     // Tabulated energies do not split Born from Coulomb: report the sum as ecoul, evdwl 0.
-    return { evdwl: 0, ecoul: evdwl + this.exact.selfEnergy(sys) };
+    return { evdwl: 0, ecoul: epair + this.exact.selfEnergy(sys) };
   }
 }
