@@ -5,6 +5,7 @@
  * (`window` bins, polynomial `order`; window 1 = raw). Output: bin-centre voltages (V) and
  * dQ/dV in Ah/V (positive for both directions; divide by mass for mAh/(g·V)).
  */
+import { choleskyInPlace, choleskySolveInPlace } from '../numerics/dense.js';
 import type { Profile } from './profile.js';
 
 export interface DqDvOptions {
@@ -52,68 +53,46 @@ export function savitzkyGolay(y: Float64Array, window: number, order: number): F
   const w = Math.min(window % 2 ? window : window + 1, n % 2 ? n : n - 1);
   if (w <= order || w < 3) return Float64Array.from(y);
   const h = (w - 1) / 2;
+  const weights = savitzkyGolayWeights(w, order);
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const c = Math.min(Math.max(i, h), n - 1 - h);
-    out[i] = polyValue(y, c - h, w, order, i - c);
+    const row = (i - c + h) * w;
+    let v = 0;
+    for (let j = 0; j < w; j++) v += weights[row + j]! * y[c - h + j]!;
+    out[i] = v;
   }
   return out;
 }
 
-/** Least-squares polynomial of `order` through y[s..s+w), evaluated at offset x from the centre. */
-function polyValue(y: Float64Array, s: number, w: number, order: number, x: number): number {
+/**
+ * The linear weights of a least-squares polynomial of `order` through w equally spaced points,
+ * evaluated at offset x ∈ [−h, h] from the centre (row x + h of a w×w array): with P the
+ * Vandermonde matrix of the offsets u_j and v(x) = (1, x, x², …), the fitted value is
+ * v(x)ᵀ(PᵀP)⁻¹Pᵀy = Σ_j [P_j · (PᵀP)⁻¹v(x)] y_j. Computed once per call, so the filter itself is
+ * one dot product per point (interior points use row h, the ends the others).
+ */
+function savitzkyGolayWeights(w: number, order: number): Float64Array {
   const m = order + 1;
   const h = (w - 1) / 2;
-  const A = new Float64Array(m * m);
-  const b = new Float64Array(m);
+  const normal = new Float64Array(m * m);
   for (let j = 0; j < w; j++) {
     const u = j - h;
-    let pk = 1;
-    const pows = new Float64Array(2 * m);
-    for (let k = 0; k < 2 * m; k++) {
-      pows[k] = pk;
-      pk *= u;
-    }
-    for (let r = 0; r < m; r++) {
-      b[r] = b[r]! + pows[r]! * y[s + j]!;
-      for (let c = 0; c < m; c++) A[r * m + c] = A[r * m + c]! + pows[r + c]!;
-    }
+    for (let r = 0; r < m; r++) for (let c = 0; c < m; c++) normal[r * m + c] = normal[r * m + c]! + u ** (r + c);
   }
-  const coef = solve(A, b, m);
-  let v = 0;
-  let xp = 1;
-  for (let k = 0; k < m; k++) {
-    v += coef[k]! * xp;
-    xp *= x;
-  }
-  return v;
-}
-
-function solve(A: Float64Array, b: Float64Array, m: number): Float64Array {
-  for (let col = 0; col < m; col++) {
-    let piv = col;
-    for (let r = col + 1; r < m; r++) if (Math.abs(A[r * m + col]!) > Math.abs(A[piv * m + col]!)) piv = r;
-    if (piv !== col) {
-      for (let c = 0; c < m; c++) {
-        const t = A[col * m + c]!;
-        A[col * m + c] = A[piv * m + c]!;
-        A[piv * m + c] = t;
-      }
-      const t = b[col]!;
-      b[col] = b[piv]!;
-      b[piv] = t;
-    }
-    for (let r = col + 1; r < m; r++) {
-      const f = A[r * m + col]! / A[col * m + col]!;
-      for (let c = col; c < m; c++) A[r * m + c] = A[r * m + c]! - f * A[col * m + c]!;
-      b[r] = b[r]! - f * b[col]!;
+  // w > order distinct offsets make PᵀP positive definite
+  if (!choleskyInPlace(normal, m)) throw new RangeError(`Savitzky–Golay window ${w} is too wide for order ${order} in double precision`);
+  const weights = new Float64Array(w * w);
+  const z = new Float64Array(m);
+  for (let x = -h; x <= h; x++) {
+    for (let k = 0; k < m; k++) z[k] = x ** k;
+    choleskySolveInPlace(normal, m, z);
+    for (let j = 0; j < w; j++) {
+      const u = j - h;
+      let s = 0;
+      for (let k = m - 1; k >= 0; k--) s = s * u + z[k]!;
+      weights[(x + h) * w + j] = s;
     }
   }
-  const x = new Float64Array(m);
-  for (let r = m - 1; r >= 0; r--) {
-    let s = b[r]!;
-    for (let c = r + 1; c < m; c++) s -= A[r * m + c]! * x[c]!;
-    x[r] = s / A[r * m + r]!;
-  }
-  return x;
+  return weights;
 }
