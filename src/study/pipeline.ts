@@ -5,7 +5,7 @@
  * the report lists it.
  */
 import { readFileSync } from 'node:fs';
-import { join, resolve, relative, isAbsolute } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { InputError, NotBuiltError } from '../core/errors.js';
 import { issueOf } from './issues.js';
 import type { ProgressCallback } from '../core/progress.js';
@@ -49,15 +49,13 @@ export async function runStudy(dirIn: string, opts: RunOptions = {}): Promise<St
   const safePath = (file: string): string => {
     const p = resolve(dir, file);
     const rel = relative(dir, p);
-    if (rel.startsWith('..') || isAbsolute(rel)) throw new InputError(file, undefined, 'lies outside the study folder; files must be inside it');
+    // ".." as the first segment leaves the folder; a file named "..x" does not.
+    if (rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) throw new InputError(file, undefined, 'lies outside the study folder; files must be inside it');
     return p;
   };
   const ctx: RunContext = {
     manifest,
-    read: (file) => {
-      const bytes = readInputFile(safePath(file));
-      return bytes;
-    },
+    read: (file) => readInputFile(safePath(file)),
     measurement: (id) => manifest.measurements.find((m) => m.id === id)!,
     simulation: (id) => manifest.simulations.find((m) => m.id === id)!,
     sample: (id) => (id === undefined ? undefined : manifest.samples.find((s) => s.id === id)),

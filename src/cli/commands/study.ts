@@ -54,10 +54,11 @@ export interface StudyOutputSummary {
 
 /** Runs a study and writes the report; shared by `run` and `demo`. */
 export async function runAndWrite(ctx: CliContext, studyDir: string, outDir: string, cacheDir: string): Promise<StudyOutputSummary> {
+  const version = packageVersion();
   const bar = progressBar(ctx, false);
-  const run = await runStudy(studyDir, { cacheDir, onProgress: bar, codeVersion: packageVersion() });
+  const run = await runStudy(studyDir, { cacheDir, onProgress: bar, codeVersion: version });
   bar.done();
-  const software: Record<string, string> & { superionic: string; node: string } = { superionic: packageVersion(), node: process.versions.node };
+  const software: Record<string, string> & { superionic: string; node: string } = { superionic: version, node: process.versions.node };
   for (const dep of ['@observablehq/plot', '@resvg/resvg-js', 'linkedom', 'zod', 'ml-matrix', 'quadprog']) software[dep] = dependencyVersion(dep);
   const report = buildReport(run, software);
   const out = resolve(outDir);
