@@ -4,12 +4,13 @@
  * (default) or σ = σ0·exp(−Ea/kBT).
  */
 import * as Plot from '@observablehq/plot';
+import { BOLTZMANN_EV_PER_K } from '../core/constants.js';
 import type { Quantity } from '../core/quantity.js';
+import { celsiusToKelvin, kelvinToCelsius } from '../core/units.js';
 import { figure, type Figure, type Numbers } from './figure.js';
 import { formatQuantity } from './format.js';
 import { legend, logAxis, plainTick, seriesColor, themed } from './theme.js';
 
-const KB_EV = 8.617333262e-5; // Boltzmann constant, eV/K
 
 export interface ArrheniusSeries {
   label: string;
@@ -39,7 +40,7 @@ export function arrheniusFigure(series: ArrheniusSeries[], opts: { id?: string; 
       const line = Array.from({ length: 40 }, (_, k) => {
         const x = lo - pad + ((hi - lo + 2 * pad) * k) / 39;
         const T = 1000 / x;
-        const sigma = (s.form ?? 'sigmaT') === 'sigmaT' ? (a / T) * Math.exp(-ea / (KB_EV * T)) : a * Math.exp(-ea / (KB_EV * T));
+        const sigma = (s.form ?? 'sigmaT') === 'sigmaT' ? (a / T) * Math.exp(-ea / (BOLTZMANN_EV_PER_K * T)) : a * Math.exp(-ea / (BOLTZMANN_EV_PER_K * T));
         return { x, y: sigma };
       });
       marks.push(Plot.line(line, { x: 'x', y: 'y', stroke: color, strokeWidth: 1.6 }));
@@ -47,10 +48,10 @@ export function arrheniusFigure(series: ArrheniusSeries[], opts: { id?: string; 
   });
   // Secondary top axis in °C at round temperatures inside the data range (1000/T positions).
   const temps = series.flatMap((s) => Array.from(s.temperature));
-  const tc = temps.length ? [Math.min(...temps) - 273.15, Math.max(...temps) - 273.15] : [0, 0];
+  const tc = temps.length ? [kelvinToCelsius(Math.min(...temps)), kelvinToCelsius(Math.max(...temps))] : [0, 0];
   const stepC = tc[1]! - tc[0]! > 150 ? 50 : tc[1]! - tc[0]! > 60 ? 20 : 10;
   const topTicks: number[] = [];
-  for (let c = Math.ceil(tc[0]! / stepC) * stepC; c <= tc[1]! + 1e-9; c += stepC) topTicks.push(1000 / (c + 273.15));
+  for (let c = Math.ceil(tc[0]! / stepC) * stepC; c <= tc[1]! + 1e-9; c += stepC) topTicks.push(1000 / celsiusToKelvin(c));
   const entries = series.map((s, i) => ({ label: s.activationEnergy ? `${s.label}: Ea = ${formatQuantity(s.activationEnergy)}` : s.label, color: seriesColor(i), symbol: 'both' as const }));
   const spec = themed({
     marginTop: 44,
@@ -61,7 +62,7 @@ export function arrheniusFigure(series: ArrheniusSeries[], opts: { id?: string; 
       ...legend(entries, 'bottom-left'),
       // an explicit axis mark replaces Plot's implicit one, so the bottom axis is drawn here too
       Plot.axisX({ anchor: 'bottom', label: '1000/T (K⁻¹)', labelAnchor: 'center', labelArrow: 'none', labelOffset: 38, tickSize: 4, tickFormat: plainTick }),
-      ...(topTicks.length >= 2 ? [Plot.axisX(topTicks, { anchor: 'top', tickFormat: (v: number) => `${Math.round(1000 / v - 273.15)}`, label: 'T (°C)', labelAnchor: 'center', labelArrow: 'none', labelOffset: 32, tickSize: 4 })] : []),
+      ...(topTicks.length >= 2 ? [Plot.axisX(topTicks, { anchor: 'top', tickFormat: (v: number) => `${Math.round(kelvinToCelsius(1000 / v))}`, label: 'T (°C)', labelAnchor: 'center', labelArrow: 'none', labelOffset: 32, tickSize: 4 })] : []),
     ],
   });
   return figure(

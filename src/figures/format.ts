@@ -4,7 +4,12 @@ import type { Quantity } from '../core/quantity.js';
 const UNIT_PRETTY: Record<string, string> = { 'S/cm': 'S cm⁻¹', 'cm2/s': 'cm² s⁻¹', 'Ohm': 'Ω', 'mS/cm': 'mS cm⁻¹' };
 
 export function prettyUnit(unit: string): string {
-  return UNIT_PRETTY[unit] ?? unit.replace(/\^-?\d+/g, (m) => m.slice(1).replace(/./g, (c) => '⁻⁰¹²³⁴⁵⁶⁷⁸⁹'['-0123456789'.indexOf(c)] ?? c));
+  return UNIT_PRETTY[unit] ?? unit.replace(/\^-?\d+/g, (m) => superscript(m.slice(1)));
+}
+
+/** Digits and minus signs as Unicode superscripts ("-3" → "⁻³"); other characters unchanged. */
+export function superscript(s: string): string {
+  return s.replace(/./g, (c) => '⁻⁰¹²³⁴⁵⁶⁷⁸⁹'['-0123456789'.indexOf(c)] ?? c);
 }
 
 /** Formats a number with `sig` significant digits, using ×10ⁿ notation outside [1e-3, 1e5). */
@@ -15,7 +20,7 @@ export function formatNumber(v: number, sig = 3): string {
   if (a >= 1e-3 && a < 1e5) return Number(v.toPrecision(sig)).toString();
   const e = Math.floor(Math.log10(a));
   const m = v / 10 ** e;
-  return `${Number(m.toPrecision(sig))}×10${String(e).replace(/./g, (c) => '⁻⁰¹²³⁴⁵⁶⁷⁸⁹'['-0123456789'.indexOf(c)] ?? c)}`;
+  return `${Number(m.toPrecision(sig))}×10${superscript(String(e))}`;
 }
 
 /** "0.36 ± 0.01 eV": the stderr to two significant digits and the value to the same decimal place. */
@@ -33,6 +38,11 @@ export function formatQuantity(q: Quantity, withUnit = true): string {
   const ev = Math.floor(Math.log10(a || q.stderr));
   const scale = 10 ** ev;
   const decimals = Math.max(0, ev - e);
-  const sup = String(ev).replace(/./g, (c) => '⁻⁰¹²³⁴⁵⁶⁷⁸⁹'['-0123456789'.indexOf(c)] ?? c);
+  const sup = superscript(String(ev));
   return `(${(q.value / scale).toFixed(decimals)} ± ${(q.stderr / scale).toFixed(decimals)})×10${sup}${unit}`;
+}
+
+/** formatQuantity of `q` converted by `scale` into `unit` (e.g. S/cm × 1e3 → mS/cm). */
+export function formatScaled(q: Quantity, scale = 1, unit = q.unit): string {
+  return formatQuantity({ value: q.value * scale, unit, ...(q.stderr !== undefined ? { stderr: q.stderr * scale } : {}) });
 }

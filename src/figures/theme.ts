@@ -5,6 +5,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import type { PlotSpec } from './render.js';
+import { superscript } from './format.js';
 
 export const FONT_FAMILY = 'DejaVu Sans';
 export const FONT_SIZE = 12;
@@ -41,20 +42,19 @@ export function rampColor(t: number): string {
   return `rgb(${c[0]},${c[1]},${c[2]})`;
 }
 
-const SUPERSCRIPT: Record<string, string> = { '-': '⁻', '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹' };
 
 /** 1e-3 → "10⁻³" for decade ticks, "" for the minor ticks between decades. */
 export function decadeTick(v: number): string {
   const e = Math.log10(v);
   if (Math.abs(e - Math.round(e)) > 1e-9) return '';
-  return '10' + String(Math.round(e)).replace(/./g, (ch) => SUPERSCRIPT[ch] ?? ch);
+  return '10' + superscript(String(Math.round(e)));
 }
 
 /** Tick labels without digit grouping ("−4000", not "−4,000"), the usual style in journals; 1e-4 etc. for tiny values. */
 export function plainTick(v: unknown): string {
   if (typeof v !== 'number') return String(v);
   if (v === 0) return '0';
-  const s = Math.abs(v) < 1e-3 || Math.abs(v) >= 1e6 ? v.toExponential(1).replace('e', 'e') : String(Number(v.toPrecision(6)));
+  const s = Math.abs(v) < 1e-3 || Math.abs(v) >= 1e6 ? v.toExponential(1) : String(Number(v.toPrecision(6)));
   return s.replace('-', '−');
 }
 

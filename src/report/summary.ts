@@ -1,13 +1,13 @@
 /** The headline numbers of a study, one row each, linking to the analysis they come from. */
 import type { Quantity } from '../core/quantity.js';
-import { formatQuantity } from '../figures/format.js';
+import { formatScaled } from '../figures/format.js';
 import type { AnalysisOutcome } from '../study/types.js';
 import { esc, table } from './html.js';
 
 type Row = [string, string, string];
 
 const link = (o: AnalysisOutcome) => `<a href="#a-${esc(o.id)}">${esc(o.id)}</a>`;
-const fq = (q: Quantity, scale = 1, unit?: string) => esc(formatQuantity({ value: q.value * scale, unit: unit ?? q.unit, ...(q.stderr !== undefined ? { stderr: q.stderr * scale } : {}) }));
+const fq = (q: Quantity, scale = 1, unit?: string) => esc(formatScaled(q, scale, unit));
 
 export function summaryTable(outcomes: AnalysisOutcome[]): string {
   const rows: Row[] = [];

@@ -1,11 +1,12 @@
 /** The number tables of each analysis, with uncertainties (value ± one standard error). */
 import type { Quantity } from '../core/quantity.js';
-import { formatNumber, formatQuantity } from '../figures/format.js';
+import { formatNumber, formatScaled } from '../figures/format.js';
+import { kelvinToCelsius } from '../core/units.js';
 import type { StudyManifest } from '../study/manifest.js';
 import type { AnalysisOutcome } from '../study/types.js';
 import { esc, table } from './html.js';
 
-const q = (x: Quantity | undefined | null, scale = 1, unit?: string) => (x ? esc(formatQuantity({ value: x.value * scale, unit: unit ?? x.unit, ...(x.stderr !== undefined ? { stderr: x.stderr * scale } : {}) })) : '—');
+const q = (x: Quantity | undefined | null, scale = 1, unit?: string) => (x ? esc(formatScaled(x, scale, unit)) : '—');
 const generatedMark = (m: StudyManifest, measurementId: string) => (m.measurements.find((x) => x.id === measurementId)?.provenance?.generated ? ' <span class="gen" title="generated data, not measured">generated</span>' : '');
 
 export function tablesFor(o: AnalysisOutcome, m: StudyManifest): string {
@@ -17,7 +18,7 @@ export function tablesFor(o: AnalysisOutcome, m: StudyManifest): string {
       return (
         table(
           ['Measurement', 'T (°C)', 'R<sub>bulk</sub>', 'σ', 'χ²', 'converged'],
-          fits.map((f) => [esc(f.measurement) + generatedMark(m, f.measurement), f.temperatureK == null ? '—' : formatNumber(f.temperatureK - 273.15, 4), q(f.bulkResistance, 1, 'Ω'), q(f.conductivity, 1e3, 'mS/cm'), formatNumber(f.chiSquare, 3), f.converged ? 'yes' : '<b>no</b>']),
+          fits.map((f) => [esc(f.measurement) + generatedMark(m, f.measurement), f.temperatureK == null ? '—' : formatNumber(kelvinToCelsius(f.temperatureK), 4), q(f.bulkResistance, 1, 'Ω'), q(f.conductivity, 1e3, 'mS/cm'), formatNumber(f.chiSquare, 3), f.converged ? 'yes' : '<b>no</b>']),
         ) +
         `<details><summary>All fitted parameters (${esc(r.circuit)})</summary>` +
         table(['Measurement', ...params.map(esc)], fits.map((f) => [esc(f.measurement), ...params.map((p) => q(f.parameters?.[p]))])) +
