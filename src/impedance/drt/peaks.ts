@@ -16,6 +16,7 @@
  *    smaller one (≈ 8 % of R for ZARCs φ = 0.8 1.5 decades apart).
  * 4. Width: FWHM of the fitted shape in decades, and its φ.
  */
+import { choleskyInPlace, choleskySolveInPlace } from '../../numerics/dense.js';
 import { findPeaks, parabolicOffset, type PeakIndex } from '../../numerics/peaks.js';
 
 export interface DrtPeak {
@@ -107,33 +108,6 @@ function allConsts(params: Float64Array): ShapeConsts[] {
   return out;
 }
 
-/** Solves the small dense SPD system (JᵀJ + μ diag) δ = g by Gaussian elimination with pivoting. */
-function solveSmall(a: Float64Array, b: Float64Array, n: number): Float64Array | undefined {
-  const m = Float64Array.from(a);
-  const x = Float64Array.from(b);
-  for (let c = 0; c < n; c++) {
-    let piv = c;
-    for (let r = c + 1; r < n; r++) if (Math.abs(m[r * n + c]!) > Math.abs(m[piv * n + c]!)) piv = r;
-    if (m[piv * n + c] === 0) return undefined;
-    if (piv !== c) {
-      for (let k = 0; k < n; k++) [m[c * n + k], m[piv * n + k]] = [m[piv * n + k]!, m[c * n + k]!];
-      [x[c], x[piv]] = [x[piv]!, x[c]!];
-    }
-    for (let r = c + 1; r < n; r++) {
-      const f = m[r * n + c]! / m[c * n + c]!;
-      if (f === 0) continue;
-      for (let k = c; k < n; k++) m[r * n + k] -= f * m[c * n + k]!;
-      x[r] -= f * x[c]!;
-    }
-  }
-  for (let c = n - 1; c >= 0; c--) {
-    let s = x[c]!;
-    for (let k = c + 1; k < n; k++) s -= m[c * n + k]! * x[k]!;
-    x[c] = s / m[c * n + c]!;
-  }
-  return x;
-}
-
 /** Fits Σ_k g_k to (xs, ys) starting from params [x0, lnR, p] × K; returns the fitted params. */
 function fitShapes(xs: Float64Array, ys: Float64Array, start: Float64Array): Float64Array {
   const np = start.length;
@@ -175,10 +149,12 @@ function fitShapes(xs: Float64Array, ys: Float64Array, start: Float64Array): Flo
     }
     let improved = false;
     for (let tries = 0; tries < 10; tries++) {
+      // (JᵀJ + damping·diag JᵀJ) δ = Jᵀr by Cholesky (SPD while J has full column rank).
       const a = Float64Array.from(jtj);
       for (let i = 0; i < np; i++) a[i * np + i] = jtj[i * np + i]! * (1 + damping) + 1e-300;
-      const step = solveSmall(a, jtr, np);
-      if (!step) break;
+      if (!choleskyInPlace(a, np)) break;
+      const step = Float64Array.from(jtr);
+      choleskySolveInPlace(a, np, step);
       const trial = new Float64Array(np);
       for (let i = 0; i < np; i++) trial[i] = params[i]! + step[i]!;
       const c = evaluate(trial, false);
