@@ -45,7 +45,7 @@ export interface LMOptions {
 
 export interface LMResult {
   x: Float64Array;
-  /** Σ r_i² at x. */
+  /** Σ r_i² at x; Infinity when x0 is outside the model's domain ('invalid-start'). */
   cost: number;
   /** Residuals and Jacobian at x (for covariance). */
   residuals: Float64Array;
@@ -91,7 +91,8 @@ export function levenbergMarquardt(problem: LeastSquaresProblem, x0: Float64Arra
   let evaluations = 1;
   const result = (converged: boolean, reason: LMResult['reason'], iterations: number): LMResult => ({
     x,
-    cost: sumSquares(r),
+    // at an invalid start r is only partly filled: its sum must not pass for a cost
+    cost: reason === 'invalid-start' ? Infinity : sumSquares(r),
     residuals: r,
     jacobian: J,
     iterations,

@@ -95,6 +95,7 @@ describe('bounded Levenberg–Marquardt', () => {
     const bad = levenbergMarquardt(p, Float64Array.of(-1));
     expect(bad.converged).toBe(false);
     expect(bad.reason).toBe('invalid-start');
+    expect(bad.cost).toBe(Infinity);
   });
 });
 

@@ -162,3 +162,16 @@ describe('fit options and honesty', () => {
     expect(rel(fit.values[1]!, 1000)).toBeLessThan(0.01);
   });
 });
+
+describe('a point no start can weigh (Z = 0 Ω under modulus weighting, weight 1/|Z| = ∞)', () => {
+  it('reports no fit at all — not numbers from a half-evaluated residual vector', () => {
+    const data = simulate('R0-p(R1,C1)', [10, 1000, 1e-8], 1e6, 1, 5);
+    data.real[data.real.length - 1] = 0;
+    data.imag[data.imag.length - 1] = 0;
+    const fit = fitCircuit(data, 'R0-p(R1,C1)', { restarts: 2 });
+    expect(fit.converged).toBe(false);
+    expect(fit.stopReason).toBe('invalid-start');
+    expect(fit.sumOfSquares).toBeNaN();
+    expect(Array.from(fit.stderr).every(Number.isNaN)).toBe(true);
+  });
+});
