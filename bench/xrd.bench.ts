@@ -16,8 +16,7 @@ import { readTrajectory } from '../src/formats/structure/read.js';
 import { xrdPattern } from '../src/scattering/xrd.js';
 import { identifyPhases } from '../src/scattering/identify.js';
 import { amorphousPattern } from '../src/scattering/amorphous.js';
-import { RdfAccumulator } from '../src/atoms/rdf.js';
-import { speciesCounts } from '../src/atoms/composition.js';
+import { PartialPdfAccumulator } from '../src/scattering/partials.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const shared = process.env.SUPERIONIC_SHARED ?? resolve(here, '../../shared');
@@ -45,16 +44,10 @@ export function run(): void {
   }
   const glass = resolve(shared, 'data/structure/nhoc_32fu.extxyz');
   const s = readTrajectory(readFileSync(glass), glass).trajectory.structure;
-  const species = speciesCounts(s.numbers);
-  const pairs = species.flatMap(([a], i) => species.slice(i).map(([b]) => ({ a, b })));
   const debye = medianMs(() => {
-    const acc = new RdfAccumulator(s.numbers, pairs, s.cell[0][0] / 2, 0.01);
+    const acc = new PartialPdfAccumulator(s.numbers, s.cell[0][0] / 2, 0.01);
     acc.addFrame(s.positions, s.cell);
-    const res = acc.result();
-    return amorphousPattern(
-      { r: res.r, dr: res.dr, counts: new Map(species), volume: s.cell[0][0] ** 3, partials: res.pairs },
-      { wavelength: 1.54184, twoThetaMin: 10, twoThetaMax: 90 },
-    );
+    return amorphousPattern(acc.result(), { wavelength: 1.54184, twoThetaMin: 10, twoThetaMax: 90 });
   }, 5, 1);
   report('Debye/S(Q) halo, 288-atom NHOC cell (10–90°, 0.05°)', debye, 1500, 'pymatgen XRDCalculator comb of 259 supercell sticks (quoted, research notes)');
   const xy = readXY(readFileSync(resolve(shared, 'data/xrd/Mn2O3_plus_LiF_measured_CuKa.xy')), 'mix');

@@ -8,5 +8,5 @@ export { findPatternPeaks, type MeasuredPeak, type PeakSearchOptions } from './p
 export { identifyPhases, type Candidate, type CandidateScore, type IdentifyOptions, type IdentifyResult } from './identify.js';
 export { amorphousPattern, type AmorphousOptions, type AmorphousPattern } from './amorphous.js';
 export { looksCrystalline } from './crystallinity.js';
-export { partialStructureFactors, type PartialPdfInput } from './partials.js';
+export { PartialPdfAccumulator, partialStructureFactors, type PartialPdfInput } from './partials.js';
 export { xrayPdf, faberZimanWeights, totalXraySq, broadenPartials, type PdfOptions, type PdfResult } from './pdf.js';

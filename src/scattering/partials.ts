@@ -3,9 +3,14 @@
  * partial pair distribution functions g_ab(r) in the CONTRACT §5 convention (bins
  * [k·dr, (k+1)·dr) reported at centres, exact shell volumes), with the composition and volume
  * they were computed for. The scattering module does not compute g(r) itself (that is atoms/'s
- * job); callers pass what `structure rdf` computes.
+ * job): PartialPdfAccumulator feeds frames to atoms/rdf's RdfAccumulator, the engine of
+ * `structure rdf`, and hands its partials over with the composition and mean volume.
  */
 import { elementSymbol } from '../core/elements.js';
+import type { Cell } from '../atoms/structure.js';
+import { cellVolume } from '../atoms/structure.js';
+import { speciesCounts } from '../atoms/composition.js';
+import { RdfAccumulator } from '../atoms/rdf.js';
 
 export interface PartialPdfInput {
   /** Bin centres, Å, evenly spaced by dr starting at dr/2. */
@@ -18,6 +23,54 @@ export interface PartialPdfInput {
   volume: number;
   /** Partials by atomic numbers; g_ab = g_ba, so each unordered pair once is enough. */
   partials: readonly { a: number; b: number; g: Float64Array }[];
+}
+
+/**
+ * Partial g(r) of every unordered species pair over frames, with the mean volume: the input of
+ * the total-scattering routes. A species with a single atom has no like pairs; its g_aa is zero.
+ */
+export class PartialPdfAccumulator {
+  private readonly species: [number, number][];
+  private readonly single: { a: number; b: number }[] = [];
+  private readonly rdf: RdfAccumulator;
+  private volumeSum = 0;
+
+  /**
+   * @param rMax outer edge, Å; @param dr bin width, Å. Throws RangeError when no pair exists
+   * (a single atom) or the bins do not fit.
+   */
+  constructor(numbers: Uint8Array, rMax: number, dr: number, pbc: readonly [boolean, boolean, boolean] = [true, true, true]) {
+    this.species = speciesCounts(numbers);
+    const pairs: { a: number; b: number }[] = [];
+    this.species.forEach(([a, na], i) => {
+      for (const [b] of this.species.slice(i)) (a === b && na < 2 ? this.single : pairs).push({ a, b });
+    });
+    if (pairs.length === 0) throw new RangeError('a single atom has no pair distribution function');
+    this.rdf = new RdfAccumulator(numbers, pairs, rMax, dr, pbc);
+  }
+
+  /** Adds one frame: positions n×3 Å and its cell. */
+  addFrame(positions: Float64Array, cell: Cell): void {
+    this.rdf.addFrame(positions, cell);
+    this.volumeSum += cellVolume(cell);
+  }
+
+  get frames(): number {
+    return this.rdf.frames;
+  }
+
+  result(): PartialPdfInput & { frames: number } {
+    if (this.rdf.frames === 0) throw new RangeError('no frames were added');
+    const res = this.rdf.result();
+    return {
+      r: res.r,
+      dr: res.dr,
+      counts: new Map(this.species),
+      volume: this.volumeSum / res.frames,
+      partials: [...res.pairs.map((p) => ({ a: p.a, b: p.b, g: p.g })), ...this.single.map((p) => ({ ...p, g: new Float64Array(res.r.length) }))],
+      frames: res.frames,
+    };
+  }
 }
 
 /** The element list (in the order of `counts`), concentrations c_a and number density ρ0 (Å⁻³). */

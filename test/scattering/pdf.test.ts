@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { atomicNumber } from '../../src/core/elements.js';
 import { faberZimanWeights, xrayPdf } from '../../src/scattering/pdf.js';
-import type { PartialPdfInput } from '../../src/scattering/partials.js';
+import { PartialPdfAccumulator, type PartialPdfInput } from '../../src/scattering/partials.js';
+import { RdfAccumulator } from '../../src/atoms/rdf.js';
 import { fixture } from '../helpers/paths.js';
 
 interface Ref {
@@ -69,5 +70,36 @@ describe('X-ray PDF from partial g(r) against the xpdf.py anchor (NHOC 288 atoms
     const inp = input();
     const flat = { ...inp, partials: inp.partials.map((p) => ({ ...p, g: new Float64Array(p.g.length).fill(1) })) };
     expect(maxAbsDiff(xrayPdf(flat).G, new Float64Array(inp.r.length))).toBe(0);
+  });
+});
+
+describe('PartialPdfAccumulator (the g(r) → PDF hand-off)', () => {
+  it('hands over RdfAccumulator partials, composition and mean volume; a lone atom gets g_aa = 0', () => {
+    // Rock salt NaCl (a = 5.64 Å) with one Na replaced by K: K has no like pairs.
+    const a = 5.64;
+    const fr = [[0, 0, 0], [0, 0.5, 0.5], [0.5, 0, 0.5], [0.5, 0.5, 0], [0.5, 0, 0], [0, 0.5, 0], [0, 0, 0.5], [0.5, 0.5, 0.5]];
+    const numbers = Uint8Array.from([19, 11, 11, 11, 17, 17, 17, 17]);
+    const positions = Float64Array.from(fr.flat().map((x) => x * a));
+    const cell: [[number, number, number], [number, number, number], [number, number, number]] = [[a, 0, 0], [0, a, 0], [0, 0, a]];
+    const big: typeof cell = [[a * 1.01, 0, 0], [0, a * 1.01, 0], [0, 0, a * 1.01]];
+    const acc = new PartialPdfAccumulator(numbers, 4, 0.05);
+    acc.addFrame(positions, cell);
+    acc.addFrame(positions.map((x) => x * 1.01), big);
+    const out = acc.result();
+    expect(out.frames).toBe(2);
+    expect([...out.counts]).toEqual([[19, 1], [11, 3], [17, 4]]);
+    expect(out.volume).toBeCloseTo((a ** 3 + (1.01 * a) ** 3) / 2, 10);
+    const ref = new RdfAccumulator(numbers, [{ a: 19, b: 11 }, { a: 19, b: 17 }, { a: 11, b: 11 }, { a: 11, b: 17 }, { a: 17, b: 17 }], 4, 0.05);
+    ref.addFrame(positions, cell);
+    ref.addFrame(positions.map((x) => x * 1.01), big);
+    for (const p of ref.result().pairs) {
+      const got = out.partials.find((q) => q.a === p.a && q.b === p.b)!;
+      expect([...got.g]).toEqual([...p.g]);
+    }
+    const kk = out.partials.find((q) => q.a === 19 && q.b === 19)!;
+    expect(kk.g.every((x) => x === 0)).toBe(true);
+    expect(out.partials.length).toBe(6);
+    expect(() => new PartialPdfAccumulator(Uint8Array.from([11]), 4, 0.05)).toThrow(/single atom/);
+    expect(() => new PartialPdfAccumulator(numbers, 4, 0.05).result()).toThrow(/no frames/);
   });
 });

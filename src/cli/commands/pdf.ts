@@ -10,14 +10,12 @@ import { forEachFile } from '../files.js';
 import { positive } from '../options.js';
 import { InputError, UsageError } from '../../core/errors.js';
 import { quantity } from '../../core/quantity.js';
-import { cellVolume, type Structure } from '../../atoms/structure.js';
+import type { Structure } from '../../atoms/structure.js';
 import type { Trajectory } from '../../atoms/trajectory.js';
 import { isValidCell } from '../../atoms/lattice.js';
-import { speciesCounts } from '../../atoms/composition.js';
-import { RdfAccumulator } from '../../atoms/rdf.js';
 import { openTrajectory } from '../../io/trajectory-stream.js';
 import { elementList, frameSpec, selectedFrames, type FrameSpec } from './structure.js';
-import type { PartialPdfInput } from '../../scattering/partials.js';
+import { PartialPdfAccumulator, type PartialPdfInput } from '../../scattering/partials.js';
 import { xrayPdf } from '../../scattering/pdf.js';
 
 /** True if the structure carries partial site occupancies (from a CIF). */
@@ -52,37 +50,13 @@ export function loadTrajectory(file: string, typeElements?: number[]): Trajector
 
 /**
  * Partial g(r) of every unordered species pair over the selected frames, with the mean volume —
- * the input of the total-scattering routes. A species with a single atom has no like pairs; its
- * g_aa is zero.
+ * the input of the total-scattering routes (see PartialPdfAccumulator).
  */
 export async function partialsOf(file: string, trajectory: Trajectory, rMax: number, dr: number, frames?: FrameSpec): Promise<PartialPdfInput & { frames: number }> {
   const s: Structure = trajectory.structure;
-  const species = speciesCounts(s.numbers);
-  const pairs: { a: number; b: number }[] = [];
-  const single: { a: number; b: number }[] = [];
-  for (let i = 0; i < species.length; i++) {
-    for (let j = i; j < species.length; j++) {
-      const p = { a: species[i]![0], b: species[j]![0] };
-      if (i === j && species[i]![1] < 2) single.push(p);
-      else pairs.push(p);
-    }
-  }
-  if (pairs.length === 0) throw new InputError(file, undefined, 'a single atom has no pair distribution function');
-  const acc = new RdfAccumulator(s.numbers, pairs, rMax, dr, s.pbc);
-  let volume = 0;
-  for await (const f of selectedFrames(trajectory, frames, file)) {
-    acc.addFrame(f.positions, f.cell);
-    volume += cellVolume(f.cell);
-  }
-  const res = acc.result();
-  return {
-    r: res.r,
-    dr: res.dr,
-    counts: new Map(species),
-    volume: volume / acc.frames,
-    partials: [...res.pairs.map((p) => ({ a: p.a, b: p.b, g: p.g })), ...single.map((p) => ({ ...p, g: new Float64Array(res.r.length) }))],
-    frames: acc.frames,
-  };
+  const acc = asInput(file, () => new PartialPdfAccumulator(s.numbers, rMax, dr, s.pbc));
+  for await (const f of selectedFrames(trajectory, frames, file)) acc.addFrame(f.positions, f.cell);
+  return acc.result();
 }
 
 interface PdfOpts {
