@@ -7,7 +7,7 @@ import { existsSync, statSync } from 'node:fs';
 import { InputError, UsageError } from '../../core/errors.js';
 import { DEFAULT_MAX_UPLOAD_BYTES, DEFAULT_PORT, startServer, type RunningServer } from '../../server/server.js';
 import type { CliContext } from '../context.js';
-import { integer } from '../options.js';
+import { integer, positiveInteger } from '../options.js';
 
 export interface ServeOptions {
   port: number;
@@ -55,7 +55,7 @@ export function register(program: Command, ctx: CliContext, stop: () => Promise<
     )
     .argument('[study]', 'study folder to open (optional; files can also be dropped into the page)')
     .option('--port <n>', `TCP port on 127.0.0.1 (0 = any free port)`, integer, DEFAULT_PORT)
-    .option('--max-upload-mib <n>', 'largest accepted upload (MiB)', integer, DEFAULT_MAX_UPLOAD_BYTES / 1024 / 1024)
+    .option('--max-upload-mib <n>', 'largest accepted upload (MiB, ≥ 1)', positiveInteger, DEFAULT_MAX_UPLOAD_BYTES / 1024 / 1024)
     .action(async (study: string | undefined, opts: ServeOptions) => {
       const running = await startServe(ctx, study, opts);
       await stop();

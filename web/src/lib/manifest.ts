@@ -4,6 +4,8 @@
  * workbench starts from the same choices as `superionic run`. Read loosely: a manifest the
  * workbench does not understand only means no defaults.
  */
+import { celsiusToKelvin } from '../../../src/core/units.js';
+
 export interface PelletGeometry {
   thicknessCm?: number;
   diameterCm?: number;
@@ -71,7 +73,7 @@ export function conductivityPlans(manifest: unknown): ConductivityPlan[] {
     const rows: ConductivityPlan['measurements'] = [];
     for (const x of list(m.measurements)) {
       if (x.sample !== s.id || x.technique !== 'eis' || typeof x.file !== 'string') continue;
-      const T = typeof x.temperatureK === 'number' ? x.temperatureK : typeof x.temperatureC === 'number' ? x.temperatureC + 273.15 : undefined;
+      const T = typeof x.temperatureK === 'number' ? x.temperatureK : typeof x.temperatureC === 'number' ? celsiusToKelvin(x.temperatureC) : undefined;
       const fit = fits.find((a) => (a.measurements as unknown[]).includes(x.id));
       if (T === undefined || !fit || typeof fit.circuit !== 'string') continue;
       rows.push({ id: String(x.id), file: x.file, temperatureK: T, circuit: fit.circuit, bulk: typeof fit.bulk === 'string' ? fit.bulk : undefined });
