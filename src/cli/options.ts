@@ -22,6 +22,13 @@ export function integer(value: string): number {
   return x;
 }
 
+/** A whole number ≥ 1 (counts and strides, where 0 would divide by zero or do nothing). */
+export function positiveInteger(value: string): number {
+  const x = integer(value);
+  if (x < 1) throw new InvalidArgumentError(`expected a whole number ≥ 1, got "${value}"`);
+  return x;
+}
+
 /** A choice among fixed words. */
 export function oneOf<T extends string>(...choices: T[]) {
   return (value: string): T => {

@@ -73,6 +73,8 @@ export async function analyzeDiffusion(traj: Trajectory, opts: DiffusionOptions)
     if (elementSymbol(s.numbers[i]!) === opts.species) tracked.push(i);
   }
   if (tracked.length === 0) throw new RangeError(`no ${opts.species} atoms in the trajectory`);
+  // A zero interval (e.g. frames with equal times) would make every fitted D a silent NaN.
+  if (!(opts.frameIntervalPs > 0)) throw new RangeError(`the time between frames is ${opts.frameIntervalPs} ps; expected a positive interval`);
   let unwrapper: Unwrapper | undefined;
   let volume = 0;
   let frames = 0;

@@ -47,4 +47,11 @@ describe('superionic diffusion', () => {
     const b = await runCli(['diffusion', sharedData('structure', 'nhoc_32fu.extxyz'), '--species', 'Na', '--timestep-fs', '1']);
     expect(b.code).toBe(1);
   });
+
+  it('rejects --stride 0 (a zero frame interval made D a silent null)', async () => {
+    const r = await runCli(['diffusion', sharedData('structure', 'nhoc_32fu_traj.extxyz'), '--species', 'Na', '--timestep-fs', '2', '--stride', '0', '--json']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/--stride.*whole number ≥ 1/);
+  });
 });

@@ -51,6 +51,10 @@ describe('diffusion on the shared NHOC random-walk trajectory', async () => {
     expect(res.tracer.ols.stderr).toBeLessThan(res.tracer.stderr / 5);
   });
 
+  it('refuses a zero time between frames instead of returning NaN', async () => {
+    await expect(analyzeDiffusion(traj, { species: 'Na', frameIntervalPs: 0, drift: 'none' })).rejects.toThrow(/time between frames is 0 ps/);
+  });
+
   it('OLS on lags 10-100 equals the reference', async () => {
     const r2 = await analyzeDiffusion(traj, { species: 'Na', frameIntervalPs: 1, fitStartPs: 10, fitEndPs: 100, drift: 'none' });
     expect(r2.tracer.ols.D).toBeCloseTo(ref.ols_10_100.D_A2_per_ps, 9);

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { forEachFile } from '../files.js';
-import { integer, oneOf, number, positive } from '../options.js';
+import { integer, oneOf, number, positive, positiveInteger } from '../options.js';
 import { progressBar } from '../progress.js';
 import { readInputFile } from '../../io/files.js';
 import { readAs } from '../../formats/detect.js';
@@ -34,7 +34,7 @@ export function register(program: Command, ctx: CliContext): void {
     .argument('<files...>', 'trajectory files (extended XYZ, LAMMPS dump, XDATCAR, … recognised by content)')
     .requiredOption('--species <A>', 'element symbol of the mobile ion, e.g. Na')
     .requiredOption('--timestep-fs <DT>', 'MD time step in fs; the time between frames is DT × (step difference in the file, else --stride)', positive)
-    .option('--stride <N>', 'MD steps between stored frames when the file has no step numbers (default: the file\'s frame times if it has them, else 1)', integer)
+    .option('--stride <N>', 'MD steps between stored frames when the file has no step numbers (default: the file\'s frame times if it has them, else 1)', positiveInteger)
     .option('--temperature <K>', 'temperature in K: adds the Nernst–Einstein conductivity', positive)
     .option('--charge <z>', 'ion charge in e for the conductivity (default: formal charge, Na +1)', number)
     .option('--fit-start-ps <A>', 'start of the fit window in ps of lag (default 10 % of the run)', number)

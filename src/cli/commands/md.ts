@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { forEachFile } from '../files.js';
-import { integer, number, oneOf, positive } from '../options.js';
+import { integer, number, oneOf, positive, positiveInteger } from '../options.js';
 import { progressBar } from '../progress.js';
 import { InvalidArgumentError } from 'commander';
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, rmSync, statSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
@@ -56,7 +56,7 @@ JSON: {"energy": {value, unit: "eV"}, "forces": [[eV/Å]], "pressure": {value, u
     .option('--engine <name>', 'embedded (this program) or lammps (writes an input deck and runs lmp)', oneOf('embedded', 'lammps'), 'embedded')
     .option('--resume', 'continue from DIR/checkpoint.json (bit-identical to an uninterrupted run)')
     .option('--out <DIR>', 'output folder (default: <protocol>.out beside the protocol)')
-    .option('--np <N>', 'MPI ranks for --engine lammps (mpirun -np N)', positiveInt, 1)
+    .option('--np <N>', 'MPI ranks for --engine lammps (mpirun -np N)', positiveInteger, 1)
     .option('--json', 'print a JSON summary')
     .addHelpText('after', RUN_HELP)
     .action(async (protocolFile: string, opts: RunOptions) => {
@@ -82,9 +82,9 @@ JSON: {"energy": {value, unit: "eV"}, "forces": [[eV/Å]], "pressure": {value, u
     .option('--thermostat <name>', 'csvr (Bussi stochastic rescaling) or nose-hoover (chain of 3)', oneOf('csvr', 'nose-hoover'), 'csvr')
     .option('--seed <n>', 'random seed (velocities, thermostat)', integer, 1)
     .option('--trajectory-every-ps <ps>', 'trajectory frame interval, ps', positive, 0.1)
-    .option('--checkpoint-every <steps>', 'checkpoint interval in steps', positiveInt, 500)
+    .option('--checkpoint-every <steps>', 'checkpoint interval in steps', positiveInteger, 500)
     .option('--engine <name>', 'embedded or lammps', oneOf('embedded', 'lammps'), 'embedded')
-    .option('--np <N>', 'MPI ranks for --engine lammps', positiveInt, 1)
+    .option('--np <N>', 'MPI ranks for --engine lammps', positiveInteger, 1)
     .option('--resume', 'continue from DIR/checkpoint.json')
     .option('--out <DIR>', 'output folder', 'melt-quench.out')
     .option('--json', 'print a JSON summary')
@@ -150,12 +150,6 @@ interface MeltQuenchCli extends RunOptions {
   trajectoryEveryPs: number;
   checkpointEvery: number;
   out: string;
-}
-
-function positiveInt(v: string): number {
-  const x = integer(v);
-  if (x < 1) throw new InvalidArgumentError(`expected a whole number ≥ 1, got "${v}"`);
-  return x;
 }
 
 function nonNegative(v: string): number {
