@@ -8,8 +8,8 @@ import type { CyclerRecord } from '../../cycling/record.js';
 import { InputError } from '../../core/errors.js';
 import { summarizeRecord } from '../csv-cycling/summary.js';
 import { isZip, zipEntries, zipRead } from './zip.js';
-import { STATUS, readNdcFixed, readNdcVI, readRunInfo, readSteps } from './ndc.js';
-import { recordFromNeware } from './record.js';
+import { readNdcFixed, readNdcVI, readRunInfo, readSteps } from './ndc.js';
+import { newareColumns, newareRecord, recordFromNeware } from './record.js';
 
 export function readNdax(bytes: Uint8Array, file: string): CyclerRecord {
   const entries = zipEntries(bytes, file);
@@ -51,13 +51,8 @@ function mergeSplit(data: Uint8Array, version: number, get: (n: string) => Uint8
   const st = get('data_step.ndc');
   const steps = st ? readSteps(st, st[2] ?? version) : [];
   const n = vi.voltage.length;
-  const time = new Float64Array(n);
-  const current = new Float64Array(n);
-  const step = new Int32Array(n);
-  const cycle = new Int32Array(n);
-  const ch = new Float64Array(n);
-  const dis = new Float64Array(n);
-  const status = new Float64Array(n);
+  const cols = newareColumns(n, vi.voltage);
+  const { time, current, step, cycle, chargeCapacity: ch, dischargeCapacity: dis, status } = cols;
   let stepTime = 0;
   let dt = 0;
   let qc = 0;
@@ -97,17 +92,7 @@ function mergeSplit(data: Uint8Array, version: number, get: (n: string) => Uint8
     ch[k] = qc / 1000;
     dis[k] = qd / 1000;
   }
-  return {
-    time,
-    voltage: vi.voltage,
-    current,
-    step,
-    cycle,
-    chargeCapacity: ch,
-    dischargeCapacity: dis,
-    extra: { status: { unit: '', values: status } },
-    meta: { source: file, format: 'neware-ndax', statusNames: STATUS, ...meta },
-  };
+  return newareRecord(cols, file, 'neware-ndax', meta);
 }
 
 export const newareNdaxFormat: FileFormat<CyclerRecord> = {

@@ -24,14 +24,8 @@ export function recordFromNeware(
     order = order.filter((k, j) => j === 0 || rows.index[k] !== rows.index[order[j - 1]!]);
   }
   const n = order.length;
-  const time = new Float64Array(n);
-  const voltage = new Float64Array(n);
-  const current = new Float64Array(n);
-  const step = new Int32Array(n);
-  const cycle = new Int32Array(n);
-  const ch = new Float64Array(n);
-  const dis = new Float64Array(n);
-  const status = new Float64Array(n);
+  const cols = newareColumns(n);
+  const { time, voltage, current, step, cycle, chargeCapacity: ch, dischargeCapacity: dis, status } = cols;
   let t = 0;
   let stepCount = 0;
   for (let j = 0; j < n; j++) {
@@ -49,15 +43,37 @@ export function recordFromNeware(
     dis[j] = Math.abs(rows.dischargeMah[k]!) / 1000;
     status[j] = rows.status[k]!;
   }
+  return newareRecord(cols, file, format, meta);
+}
+
+/** A Neware run's typed columns in s, V, A, Ah, plus the instrument's status code per point. */
+export interface NewareColumns {
+  time: Float64Array;
+  voltage: Float64Array;
+  current: Float64Array;
+  step: Int32Array;
+  cycle: Int32Array;
+  chargeCapacity: Float64Array;
+  dischargeCapacity: Float64Array;
+  status: Float64Array;
+}
+
+/** Allocates the columns of an n-point run (`voltage` given when a decoder already made it). */
+export function newareColumns(n: number, voltage: Float64Array = new Float64Array(n)): NewareColumns {
   return {
-    time,
+    time: new Float64Array(n),
     voltage,
-    current,
-    step,
-    cycle,
-    chargeCapacity: ch,
-    dischargeCapacity: dis,
-    extra: { status: { unit: '', values: status } },
-    meta: { source: file, format, statusNames: STATUS, ...meta },
+    current: new Float64Array(n),
+    step: new Int32Array(n),
+    cycle: new Int32Array(n),
+    chargeCapacity: new Float64Array(n),
+    dischargeCapacity: new Float64Array(n),
+    status: new Float64Array(n),
   };
+}
+
+/** The record every Neware reader returns: status as an extra column, its names in the meta. */
+export function newareRecord(c: NewareColumns, file: string, format: string, meta: Record<string, unknown>): CyclerRecord {
+  const { status, ...columns } = c;
+  return { ...columns, extra: { status: { unit: '', values: status } }, meta: { source: file, format, statusNames: STATUS, ...meta } };
 }
