@@ -4,20 +4,20 @@
  * must be a finite number; the error names the file, line and column.
  */
 import { InputError } from '../core/errors.js';
-import { decodeText, parseNumber, splitLines } from './text.js';
+import { decodeText, guessDelimiter, parseNumber, splitLines, type Delimiter } from './text.js';
 
 export interface NumericTable {
   header: string[];
+  /** 1-based line number of the header, for messages about missing columns. */
+  headerLine: number;
   columns: Float64Array[];
   /** 1-based line number of each row, for messages. */
   lines: number[];
 }
 
-export function detectDelimiter(headerLine: string): RegExp {
-  if (headerLine.includes('\t')) return /\t/;
-  if (headerLine.includes(';')) return /;/;
-  if (headerLine.includes(',')) return /,/;
-  return /\s+/;
+/** Splits a trimmed line; unlike text.ts splitFields it keeps empty cells, so a short row is an error. */
+function cells(line: string, delimiter: Delimiter): string[] {
+  return line.split(delimiter === 'whitespace' ? /\s+/ : delimiter);
 }
 
 export function parseNumericTable(bytes: Uint8Array, file: string): NumericTable {
@@ -25,21 +25,21 @@ export function parseNumericTable(bytes: Uint8Array, file: string): NumericTable
   let i = 0;
   while (i < lines.length && (lines[i]!.trim() === '' || lines[i]!.trim().startsWith('#'))) i++;
   if (i >= lines.length) throw new InputError(file, undefined, 'the file has no header line');
-  const delimiter = detectDelimiter(lines[i]!);
-  const header = lines[i]!.trim().split(delimiter).map((h) => h.trim().replace(/^"|"$/g, ''));
+  const delimiter = guessDelimiter(lines[i]!);
+  const header = cells(lines[i]!.trim(), delimiter).map((h) => h.trim().replace(/^"|"$/g, ''));
   const cols: number[][] = header.map(() => []);
   const lineNos: number[] = [];
   for (let j = i + 1; j < lines.length; j++) {
     const raw = lines[j]!.trim();
     if (raw === '' || raw.startsWith('#')) continue;
-    const cells = raw.split(delimiter);
-    if (cells.length !== header.length) {
-      throw new InputError(file, j + 1, `expected ${header.length} columns (${header.join(', ')}), found ${cells.length}`);
+    const row = cells(raw, delimiter);
+    if (row.length !== header.length) {
+      throw new InputError(file, j + 1, `expected ${header.length} columns (${header.join(', ')}), found ${row.length}`);
     }
-    cells.forEach((c, k) => cols[k]!.push(parseNumber(c.replace(/^"|"$/g, ''), file, j + 1, header[k]!)));
+    row.forEach((c, k) => cols[k]!.push(parseNumber(c.replace(/^"|"$/g, ''), file, j + 1, header[k]!)));
     lineNos.push(j + 1);
   }
-  return { header, columns: cols.map((c) => Float64Array.from(c)), lines: lineNos };
+  return { header, headerLine: i + 1, columns: cols.map((c) => Float64Array.from(c)), lines: lineNos };
 }
 
 /** Index of the first header matching one of the names (case-insensitive), or -1. */

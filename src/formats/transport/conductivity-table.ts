@@ -13,10 +13,10 @@ export function readConductivityTable(bytes: Uint8Array, file: string): Arrheniu
   const t = parseNumericTable(bytes, file);
   const kCol = columnIndex(t, 'T_K');
   const cCol = columnIndex(t, 'T_C');
-  if (kCol < 0 && cCol < 0) throw new InputError(file, 1, `no temperature column: expected T_K or T_C in the header (found ${t.header.join(', ')})`);
+  if (kCol < 0 && cCol < 0) throw new InputError(file, t.headerLine, `no temperature column: expected T_K or T_C in the header (found ${t.header.join(', ')})`);
   const sCol = columnIndex(t, 'sigma_S_cm');
   const msCol = columnIndex(t, 'sigma_mS_cm');
-  if (sCol < 0 && msCol < 0) throw new InputError(file, 1, `no conductivity column: expected sigma_S_cm or sigma_mS_cm (found ${t.header.join(', ')})`);
+  if (sCol < 0 && msCol < 0) throw new InputError(file, t.headerLine, `no conductivity column: expected sigma_S_cm or sigma_mS_cm (found ${t.header.join(', ')})`);
   const eCol = columnIndex(t, 'sigma_stderr_S_cm');
   const emCol = columnIndex(t, 'sigma_stderr_mS_cm');
   const points: ArrheniusPoint[] = [];
