@@ -7,20 +7,13 @@
 import { computeDrt } from '../src/impedance/drt/drt.js';
 import { createSpectrum } from '../src/impedance/spectrum.js';
 import { createRng } from '../src/core/rng.js';
+import { logFrequencies, zarc } from '../test/impedance/drt/synthetic.js';
 import { loadavg, cpus } from 'node:os';
 import { report } from './util.js';
 
 function tutorialSpectrum() {
   const rng = createRng(2025);
-  const f = Array.from({ length: 81 }, (_, i) => 10 ** (6 - i / 10));
-  const zarc = (w: number, r: number, tau: number, phi: number): [number, number] => {
-    const m = (w * tau) ** phi;
-    const a = (phi * Math.PI) / 2;
-    const dr = 1 + m * Math.cos(a);
-    const di = m * Math.sin(a);
-    const d = dr * dr + di * di;
-    return [(r * dr) / d, (-r * di) / d];
-  };
+  const f = logFrequencies(6, -2, 10);
   const re: number[] = [];
   const im: number[] = [];
   for (const fi of f) {
