@@ -125,6 +125,19 @@ describe('superionic eis fit', () => {
     expect(r.stderr).toBe(`superionic: error: ${file}:33: frequency is 0 Hz; expected a positive frequency\n`);
   });
 
+  it('rejects a Z = 0 point that modulus weighting cannot weigh, and fits it with --weighting unit', async () => {
+    const sim = await runCli(['eis', 'simulate', '--circuit', 'R0-p(R1,C1)', '--params', 'R0=10,R1=1000,C1=1e-8', '--fmin', '1', '--fmax', '1e6', '--points-per-decade', '5']);
+    const file = join(dir, 'with-zero.csv');
+    writeFileSync(file, `${sim.stdout}0.5,0,0\n`);
+    const r = await runCli(['eis', 'fit', file, '--circuit', 'R0-p(R1,C1)', '--json']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(`superionic: error: ${file}: point 32 (f = 0.5 Hz) has Z = 0 Ohm, which --weighting modulus cannot weigh; remove it or use --weighting unit\n`);
+    const u = await runCli(['eis', 'fit', file, '--circuit', 'R0-p(R1,C1)', '--weighting', 'unit', '--json']);
+    expect(u.code).toBe(0);
+    expect(u.json().points).toBe(32);
+  });
+
   it('several files → one array, in order', async () => {
     const r = await runCli(['eis', 'fit', example, example, '--circuit', GS, '--drop-inductive', '--json', '--fmax', '1000']);
     const docs = r.json();

@@ -159,6 +159,13 @@ function fitFile(
   } else if (inductive > 0 && !model.parameters.some((q) => q.type === 'L')) {
     warn(`${inductive} point(s) have Z'' > 0 (inductive) but the circuit has no L; consider --drop-inductive or an L element`);
   }
+  if (opts.weighting !== 'unit') {
+    // 1/|Z| (or 1/|Z'|, 1/|Z''|) is infinite there: no parameter value could be evaluated
+    const zero = s.real.findIndex((re, i) => re === 0 && s.imag[i] === 0);
+    if (zero >= 0) {
+      throw new InputError(file, undefined, `point ${zero + 1} (f = ${s.frequency[zero]} Hz) has Z = 0 Ohm, which --weighting ${opts.weighting} cannot weigh; remove it or use --weighting unit`);
+    }
+  }
   const P = model.parameterCount;
   if (s.frequency.length * 2 <= P) {
     throw new InputError(file, undefined, `${s.frequency.length} points in the selected range cannot determine ${P} parameters; widen --fmin/--fmax`);
