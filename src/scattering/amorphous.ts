@@ -13,7 +13,8 @@
  * Below Q ≈ 2π/R the result is unreliable (g is only known to R); the caller's 2θ range should
  * start above it.
  */
-import { composition, partialStructureFactors, unorderedPairs, type PartialPdfInput } from './partials.js';
+import { composition, partialStructureFactors, type PartialPdfInput } from './partials.js';
+import { totalXraySq } from './pdf.js';
 import { xrayFormFactor } from './form-factor.js';
 
 export interface AmorphousOptions {
@@ -51,23 +52,18 @@ export function amorphousPattern(input: PartialPdfInput, o: AmorphousOptions): A
     q[i] = (4 * Math.PI * Math.sin((tt[i]! * Math.PI) / 360)) / o.wavelength;
   }
   const { z, c } = composition(input);
-  const sab = partialStructureFactors(input, q, true);
-  const pairs = unorderedPairs(z.length);
+  const sq = totalXraySq(z, c, q, partialStructureFactors(input, q, true), 'q');
   const intensity = new Float64Array(n);
-  const sq = new Float64Array(n);
   for (let m = 0; m < n; m++) {
-    const f = z.map((zz) => xrayFormFactor(zz, q[m]!));
     let self = 0;
     let mean = 0;
     for (let i = 0; i < z.length; i++) {
-      self += c[i]! * f[i]! * f[i]!;
-      mean += c[i]! * f[i]!;
+      const f = xrayFormFactor(z[i]!, q[m]!);
+      self += c[i]! * f * f;
+      mean += c[i]! * f;
     }
-    let distinct = 0;
-    pairs.forEach(([i, j], p) => {
-      distinct += (i === j ? 1 : 2) * c[i]! * c[j]! * f[i]! * f[j]! * (sab[p]![m]! - 1);
-    });
-    sq[m] = 1 + distinct / (mean * mean);
+    // Distinct term Σ c_a c_b f_a f_b [S_ab − 1] = ⟨f⟩² [S_X(Q) − 1] (Faber–Ziman, as in pdf.ts).
+    const distinct = (sq[m]! - 1) * mean * mean;
     const c2 = Math.cos((tt[m]! * Math.PI) / 180);
     intensity[m] = Math.max(0, self + distinct) * 0.5 * (1 + c2 * c2);
   }
