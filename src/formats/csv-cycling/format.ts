@@ -6,6 +6,7 @@
 import type { FileFormat, FileHead } from '../types.js';
 import type { CyclerRecord } from '../../cycling/record.js';
 import { InputError } from '../../core/errors.js';
+import { withoutBom } from '../text.js';
 import { looksLikeCyclerHeader } from './columns.js';
 import { readTable, splitFields } from './table.js';
 import { summarizeRecord } from './summary.js';
@@ -16,7 +17,7 @@ const DELIMS = ['\t', ',', ';'] as const;
 export function findHeader(text: string, maxLines = 200): { line: number; delimiter: string } | undefined {
   const lines = text.split(/\r?\n/, maxLines);
   for (let k = 0; k < lines.length; k++) {
-    const line = lines[k]!.replace(/^\uFEFF|^ï»¿/, '');
+    const line = withoutBom(lines[k]!);
     for (const d of DELIMS) {
       if (!line.includes(d)) continue;
       const fields = splitFields(line, d);
