@@ -12,33 +12,21 @@ import type { LambdaMethod } from '../src/impedance/drt/lambda.js';
 import { readImpedance } from '../src/formats/impedance/index.js';
 import { createSpectrum, type ImpedanceSpectrum } from '../src/impedance/spectrum.js';
 import { createRng } from '../src/core/rng.js';
+import { logFrequencies, twoZarcs } from '../test/impedance/drt/synthetic.js';
 
 const methods: LambdaMethod[] = ['gcv-kk', 'gcv', 'mgcv', 'rgcv', 'lcurve', 're-im'];
 
-function zarc(w: number, r: number, tau: number, phi: number): [number, number] {
-  const m = (w * tau) ** phi;
-  const a = (phi * Math.PI) / 2;
-  const dr = 1 + m * Math.cos(a);
-  const di = m * Math.sin(a);
-  const d = dr * dr + di * di;
-  return [(r * dr) / d, (-r * di) / d];
-}
-
 /** Two ZARCs with noise e_n·|Z| on both parts, e_n an AR(1) sequence (ρ = 0 for white). */
-function twoZarcs(seed: number, relative: number, rho: number): ImpedanceSpectrum {
+function noisyTwoZarcs(seed: number, relative: number, rho: number): ImpedanceSpectrum {
   const rng = createRng(seed);
-  const f = Array.from({ length: 81 }, (_, i) => 10 ** (6 - i / 10));
+  const f = logFrequencies(6, -2, 10);
   const re: number[] = [];
   const im: number[] = [];
   let e1 = 0;
   let e2 = 0;
   const c = Math.sqrt(1 - rho * rho);
   for (const fi of f) {
-    const w = 2 * Math.PI * fi;
-    const a = zarc(w, 50, 1e-1, 0.8);
-    const b = zarc(w, 50, 10 ** -2.5, 0.8);
-    const zr = 10 + a[0] + b[0];
-    const zi = a[1] + b[1];
+    const [zr, zi] = twoZarcs(2 * Math.PI * fi);
     e1 = rho * e1 + c * rng.normal();
     e2 = rho * e2 + c * rng.normal();
     const m = Math.hypot(zr, zi);
@@ -97,7 +85,7 @@ function synthetic(): void {
       let ok = 0;
       let peaks = 0;
       for (let seed = 1; seed <= 20; seed++) {
-        const r = computeDrt(twoZarcs(seed, relative, rho), { lambdaMethod });
+        const r = computeDrt(noisyTwoZarcs(seed, relative, rho), { lambdaMethod });
         peaks += r.peaks.length;
         const big = r.peaks.filter((p) => p.resistance > 5);
         const good =

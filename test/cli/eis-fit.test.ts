@@ -132,7 +132,7 @@ describe('superionic eis fit', () => {
     const r = await runCli(['eis', 'fit', file, '--circuit', 'R0-p(R1,C1)', '--json']);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe(`superionic: error: ${file}: point 32 (f = 0.5 Hz) has Z = 0 Ohm, which --weighting modulus cannot weigh; remove it or use --weighting unit\n`);
+    expect(r.stderr).toBe(`superionic: error: ${file}: the point at f = 0.5 Hz has Z = 0 Ohm, which --weighting modulus cannot weigh; remove it or use --weighting unit\n`);
     const u = await runCli(['eis', 'fit', file, '--circuit', 'R0-p(R1,C1)', '--weighting', 'unit', '--json']);
     expect(u.code).toBe(0);
     expect(u.json().points).toBe(32);

@@ -163,7 +163,7 @@ function fitFile(
     // 1/|Z| (or 1/|Z'|, 1/|Z''|) is infinite there: no parameter value could be evaluated
     const zero = s.real.findIndex((re, i) => re === 0 && s.imag[i] === 0);
     if (zero >= 0) {
-      throw new InputError(file, undefined, `point ${zero + 1} (f = ${s.frequency[zero]} Hz) has Z = 0 Ohm, which --weighting ${opts.weighting} cannot weigh; remove it or use --weighting unit`);
+      throw new InputError(file, undefined, `the point at f = ${s.frequency[zero]} Hz has Z = 0 Ohm, which --weighting ${opts.weighting} cannot weigh; remove it or use --weighting unit`);
     }
   }
   const P = model.parameterCount;
