@@ -47,6 +47,13 @@ ITEM: ATOMS id type xu yu zu
     expect(Array.from(f!.data.type!)).toEqual([2, 1]);
   });
 
+  it('a truncated dump or an id out of range is one InputError naming the line', () => {
+    const head = 'ITEM: TIMESTEP\n20\nITEM: NUMBER OF ATOMS\n2\nITEM: BOX BOUNDS pp pp pp\n0 10\n0 10\n0 10\nITEM: ATOMS id type xu yu zu\n';
+    expect(() => parseDump(head + '2 1 4 5 6\n', 'cut.dump')).toThrow(/ends after 1 of 2 atoms/);
+    expect(() => parseDump(head + '2 1 4 5 6\n', 'cut.dump')).toThrow(InputError);
+    expect(() => parseDump(head + '2 1 4 5 6\n3 2 1 2 3\n', 'bad.dump')).toThrow(/atom id 3 outside 1…2/);
+  });
+
   it('builds mpirun command lines for several ranks', () => {
     expect(lammpsCommand({ executable: 'lmp' }, 'in.lmp')).toEqual({ cmd: 'lmp', args: ['-in', 'in.lmp', '-log', 'log.lammps', '-echo', 'none'] });
     const c = lammpsCommand({ executable: 'lmp', ranks: 2 }, 'in.lmp');

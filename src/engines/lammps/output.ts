@@ -53,17 +53,22 @@ export function parseDump(text: string, file = 'dump'): DumpFrame[] {
     const step = Number(lines[i++]);
     expect('ITEM: NUMBER OF ATOMS');
     const natoms = Number(lines[i++]);
+    if (!Number.isInteger(natoms) || natoms < 0) throw new InputError(file, i, `expected the number of atoms, got "${lines[i - 1]?.trim()}"`);
     expect('ITEM: BOX BOUNDS');
-    const box = [0, 1, 2].map(() => lines[i++]!.trim().split(/\s+/).map(Number));
+    const box = [0, 1, 2].map(() => (lines[i++] ?? '').trim().split(/\s+/).map(Number));
     if (!lines[i]?.startsWith('ITEM: ATOMS')) throw new InputError(file, i + 1, 'expected "ITEM: ATOMS"');
     const columns = lines[i++]!.trim().split(/\s+/).slice(2);
     const data: Record<string, Float64Array> = {};
     for (const c of columns) data[c] = new Float64Array(natoms);
     const idCol = columns.indexOf('id');
     for (let k = 0; k < natoms; k++, i++) {
-      const v = lines[i]!.trim().split(/\s+/).map(Number);
+      // A dump cut short (LAMMPS killed while writing) must be one InputError, not a TypeError.
+      const line = lines[i];
+      if (line === undefined || line.trim() === '' || line.startsWith('ITEM:')) throw new InputError(file, i + 1, `frame at step ${step} ends after ${k} of ${natoms} atoms (truncated)`);
+      const v = line.trim().split(/\s+/).map(Number);
       if (v.length !== columns.length) throw new InputError(file, i + 1, `expected ${columns.length} columns`);
       const row = idCol >= 0 ? v[idCol]! - 1 : k;
+      if (!(row >= 0 && row < natoms)) throw new InputError(file, i + 1, `atom id ${v[idCol]} outside 1…${natoms}`);
       columns.forEach((c, j) => (data[c]![row] = v[j]!));
     }
     frames.push({ step, natoms, box, columns, data });
