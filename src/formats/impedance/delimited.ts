@@ -136,8 +136,9 @@ export function headLines(head: FileHead, max = 200): string[] {
 }
 
 /**
- * Reads an impedance table from `lines` given its layout and column positions. `negateImag`
- * flips the stored Z'' (files that store −Z''). Rows stop at the end or at `stop(line)`.
+ * Reads an impedance table from `lines` given its layout and column positions. A column whose
+ * header names −Z'' or −phase (ColumnInfo.negated) is negated; units in the header scale to
+ * Hz, Ω and rad. Rows stop at the end or at `stop(line)`.
  */
 export function readImpedanceRows(
   lines: readonly string[],
@@ -157,8 +158,11 @@ export function readImpedanceRows(
   const aScale = aInfo?.scale ?? 1;
   const bScale = (bInfo?.scale ?? (polar ? Math.PI / 180 : 1)) * (bInfo?.negated ? -1 : 1);
   const need = Math.max(cols.frequency, aIdx, bIdx) + 1;
-  const names = layout.header;
-  const name = (i: number, fallback: string) => (names?.[i] ? `column "${names[i]}"` : fallback);
+  // Field names for error messages, built once rather than per row.
+  const name = (i: number, fallback: string) => (layout.header?.[i] ? `column "${layout.header[i]}"` : fallback);
+  const fName = name(cols.frequency, 'frequency');
+  const aName = name(aIdx, polar ? '|Z|' : "Z'");
+  const bName = name(bIdx, polar ? 'phase' : "Z''");
   for (let i = layout.dataIndex; i < lines.length; i++) {
     const line = lines[i]!;
     if (options.stop?.(line)) break;
@@ -168,10 +172,10 @@ export function readImpedanceRows(
     if (fields.length < need) {
       throw new InputError(file, lineNo, `row has ${fields.length} field${fields.length === 1 ? '' : 's'}; expected at least ${need}`);
     }
-    const f = parseNumber(fields[cols.frequency]!, file, lineNo, name(cols.frequency, 'frequency'), layout.decimalComma) * fScale;
+    const f = parseNumber(fields[cols.frequency]!, file, lineNo, fName, layout.decimalComma) * fScale;
     if (options.skipZeroFrequency && f === 0) continue;
-    const a = parseNumber(fields[aIdx]!, file, lineNo, name(aIdx, polar ? '|Z|' : "Z'"), layout.decimalComma) * aScale;
-    const c = parseNumber(fields[bIdx]!, file, lineNo, name(bIdx, polar ? 'phase' : "Z''"), layout.decimalComma) * bScale;
+    const a = parseNumber(fields[aIdx]!, file, lineNo, aName, layout.decimalComma) * aScale;
+    const c = parseNumber(fields[bIdx]!, file, lineNo, bName, layout.decimalComma) * bScale;
     if (polar) b.addPolar(f, a, c, lineNo);
     else b.add(f, a, c, lineNo);
   }
