@@ -1,7 +1,7 @@
 /** eis-kk: Lin-KK validity of each spectrum (Schönleber 2014), with the spectra kept for the Nyquist/Bode figures. */
 import { linKK } from '../../impedance/kk/lin-kk.js';
 import type { Analysis } from '../manifest.js';
-import type { AnalysisRunner } from '../types.js';
+import type { AnalysisRunner, StudyIssue } from '../types.js';
 import { arr, eachCollecting, readSpectrum } from './common.js';
 
 type A = Extract<Analysis, { type: 'eis-kk' }>;
@@ -16,7 +16,7 @@ export const eisKkRunner: AnalysisRunner<A> = {
     return { files: ms.map((m) => m.file), entries: ms, upstream: [] };
   },
   async run(a, ctx) {
-    const errors: { file?: string; message: string }[] = [];
+    const errors: StudyIssue[] = [];
     const done = await eachCollecting(
       a.measurements.map((id) => ctx.measurement(id)),
       (m) => m.file,

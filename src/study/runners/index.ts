@@ -1,4 +1,4 @@
-/** Analysis type → runner. Types whose domain code has not landed use the not-built placeholder. */
+/** Analysis type → runner. A type whose domain code has not landed would map to notBuiltRunner (not-built.ts). */
 import type { AnalysisType } from '../manifest.js';
 import type { AnalysisRunner } from '../types.js';
 import { arrheniusRunner } from './arrhenius.js';
@@ -9,7 +9,6 @@ import { eisDrtRunner } from './eis-drt.js';
 import { eisKkRunner } from './eis-kk.js';
 import { gittRunner, windowRunner } from './electrochem.js';
 import { meltQuenchRunner } from './melt-quench.js';
-import { notBuiltRunner } from './not-built.js';
 import { coordinationRunner, rdfRunner } from './structure.js';
 import { pdfRunner, xrdRunner } from './scattering.js';
 

@@ -19,10 +19,6 @@ const TITLES: Record<AnalysisType, string> = {
   'melt-quench': 'Melt-quench molecular dynamics',
 };
 
-export function defaultTitle(type: AnalysisType): string {
-  return TITLES[type];
-}
-
 export function notBuiltRunner(type: AnalysisType): AnalysisRunner {
   return {
     type,
