@@ -87,10 +87,9 @@ export function readTable(bytes: Uint8Array, file: string, layout: TableLayout):
       throw new InputError(file, headerLineNo, `no ${need} column among the headers (${headers.filter(Boolean).join(', ')})`);
     }
   }
-  // Field index → slot in `mapped`
+  // Field index → slot in `mapped` (−1: not parsed; fields beyond the header's are never mapped)
   const nf = headers.length;
-  const nSlots = Math.max(nf, 1) + 256;
-  const slot = new Int32Array(nSlots).fill(-1);
+  const slot = new Int32Array(nf).fill(-1);
   const mapped: MappedColumn[] = Object.values(cols) as MappedColumn[];
   mapped.forEach((c, k) => (slot[c.index] = k));
 
@@ -140,7 +139,7 @@ export function readTable(bytes: Uint8Array, file: string, layout: TableLayout):
     let found = 0;
     let i = ls;
     while (i <= le) {
-      const k = field < nSlots ? slot[field]! : -1;
+      const k = field < nf ? slot[field]! : -1;
       if (k >= 0 && k !== stateSlot && !(k === timeSlot && timeMode !== 'number') && bytes[i] !== QUOTE) {
         // mapped numeric field: parse while scanning to the delimiter (one pass)
         found++;
