@@ -1,5 +1,5 @@
 /**
- * `superionic demo` end to end (13 analyses, 22 figures as SVG + PNG, report.html): cold (no
+ * `superionic demo` end to end (14 analyses, 23 figures as SVG + PNG, report.html): cold (no
  * cache) and warm (every analysis from the content-hash cache). Target: cold < 120 s on 2 cores.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
