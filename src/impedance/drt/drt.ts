@@ -4,7 +4,7 @@
  *
  *   Z(ω) = R∞ + jωL [+ 1/(jωC)] + ∫ γ(ln τ)/(1 + jωτ) d ln τ,   γ(ln τ) = Σ_m x_m φ(ln τ − ln τ_m),
  *
- * so ∫ γ d ln τ is the polarisation resistance and γ is in Ω. Unknowns R∞, L, x solve
+ * so ∫ γ d ln τ is the polarisation resistance and γ is in Ω. Unknowns R∞, L, 1/C, x solve
  *
  *   min Σ_n w_n² (|Z'_fit − Z'|² + |Z''_fit − Z''|²) + λ Σ_ij x_i x_j ∫ φ_i^{(k)} φ_j^{(k)} d ln τ
  *   subject to x ≥ 0, R∞ ≥ 0, 1/C ≥ 0 and (default) L ≥ 0,
@@ -244,7 +244,7 @@ export function computeDrt(s: ImpedanceSpectrum, options: DrtOptions = {}): DrtR
   for (let q = 0; q < nOut; q++) {
     const lt = lnLo + (q * delta) / over;
     tau[q] = Math.exp(lt);
-    const jc = Math.round((q / over) | 0);
+    const jc = Math.floor(q / over); // the basis centre at or just below ln τ_q
     let g = 0;
     for (let j = Math.max(0, jc - reach); j <= Math.min(m - 1, jc + reach + 1); j++) g += coefficients[j]! * basis.phi(lt - (lnLo + j * delta));
     gamma[q] = g;
