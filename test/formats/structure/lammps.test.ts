@@ -68,6 +68,20 @@ Atoms # full
     expect(elementFromMass(500)).toBeUndefined();
   });
 
+  it('does not guess between elements whose masses lie within the tolerance (Co/Ni, Ar/Ca)', () => {
+    expect(elementFromMass(58.6934)).toBe(28);
+    expect(elementFromMass(58.933)).toBe(27);
+    expect(elementFromMass(39.948)).toBe(18);
+    expect(elementFromMass(40.078)).toBe(20);
+    expect(elementFromMass(59)).toBeUndefined();
+    expect(elementFromMass(40)).toBeUndefined();
+    expect(elementFromMass(2.014)).toBe(1);
+    const data = (mass: string) =>
+      `t\n\n1 atoms\n1 atom types\n0 5 xlo xhi\n0 5 ylo yhi\n0 5 zlo zhi\n\nMasses\n\n1 ${mass}\n\nAtoms # atomic\n\n1 1 0 0 0\n`;
+    expect(readLammpsData(new TextEncoder().encode(data('58.69')), 'd').numbers[0]).toBe(28);
+    expect(() => readLammpsData(new TextEncoder().encode(data('59')), 'd')).toThrow(/atom type 1 has no element .*fits two elements/);
+  });
+
   it('round-trips through the writer (charge style)', () => {
     const f = sharedData('structure', 'nhoc_144.data');
     const s = readLammpsData(read(f), f);
