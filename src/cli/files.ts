@@ -7,12 +7,6 @@
 import { InputError } from '../core/errors.js';
 import type { CliContext } from './context.js';
 
-export interface FileResult<T> {
-  file: string;
-  doc?: T;
-  error?: string;
-}
-
 export async function forEachFile<T>(
   ctx: CliContext,
   files: string[],
