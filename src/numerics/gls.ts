@@ -9,6 +9,7 @@
  * is exactly this Gaussian.
  */
 import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
+import { fitLine } from './regression.js';
 
 export interface LineFit {
   slope: number;
@@ -62,31 +63,12 @@ export function glsLine(x: ArrayLike<number>, y: ArrayLike<number>, cov: Float64
   };
 }
 
-/** Ordinary least squares line with the textbook (independent-errors) standard errors. */
+/**
+ * Ordinary least squares line with the textbook (independent-errors) standard errors: the
+ * unweighted `fitLine` of numerics/regression, in this module's LineFit shape.
+ */
 export function olsLine(x: ArrayLike<number>, y: ArrayLike<number>): LineFit {
-  const n = x.length;
-  let mx = 0, my = 0;
-  for (let i = 0; i < n; i++) {
-    mx += x[i]!;
-    my += y[i]!;
-  }
-  mx /= n;
-  my /= n;
-  let sxx = 0, sxy = 0;
-  for (let i = 0; i < n; i++) {
-    sxx += (x[i]! - mx) ** 2;
-    sxy += (x[i]! - mx) * (y[i]! - my);
-  }
-  const slope = sxy / sxx;
-  const intercept = my - slope * mx;
-  let rss = 0;
-  for (let i = 0; i < n; i++) rss += (y[i]! - intercept - slope * x[i]!) ** 2;
-  const s2 = rss / Math.max(1, n - 2);
-  return {
-    slope,
-    intercept,
-    slopeStderr: Math.sqrt(s2 / sxx),
-    interceptStderr: Math.sqrt(s2 * (1 / n + (mx * mx) / sxx)),
-    covariance: (-mx * s2) / sxx,
-  };
+  const f = fitLine(x, y);
+  const [[varIntercept, cov], [, varSlope]] = f.covariance;
+  return { slope: f.slope, intercept: f.intercept, slopeStderr: Math.sqrt(varSlope), interceptStderr: Math.sqrt(varIntercept), covariance: cov };
 }
