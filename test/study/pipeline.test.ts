@@ -1,11 +1,11 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runStudy } from '../../src/study/pipeline.js';
 import { runners } from '../../src/study/runners/index.js';
 import { notBuiltRunner } from '../../src/study/runners/not-built.js';
 import { runCli } from '../helpers/cli.js';
-import { tinyStudy } from './helpers.js';
+import { EXAMPLE, tinyStudy } from './helpers.js';
 
 const kk = [{ id: 'kk', type: 'eis-kk', measurements: ['a', 'b'] }];
 
@@ -39,6 +39,30 @@ describe('study pipeline', () => {
     expect(o.errors).toHaveLength(1);
     expect(o.errors[0]!.file).toBe('study.json:analyses.fit.bulk');
     expect(o.errors[0]!.message).toMatch(/R0, R1/);
+  });
+
+  it('xrd reads the 2θ range of a 200 000-point measured scan (no spread of the array into Math.min)', async () => {
+    const dir = tinyStudy([]);
+    mkdirSync(join(dir, 'xrd'));
+    copyFileSync(join(EXAMPLE, 'data/structure/nacl_rocksalt.cif'), join(dir, 'xrd/nacl.cif'));
+    const n = 200_000;
+    const lines: string[] = [];
+    for (let i = 0; i < n; i++) lines.push(`${(20 + (40 * i) / (n - 1)).toFixed(6)} ${(100 + (i % 7)).toFixed(1)}`);
+    writeFileSync(join(dir, 'xrd/scan.xy'), lines.join('\n') + '\n');
+    const m = JSON.parse(readFileSync(join(dir, 'study.json'), 'utf8'));
+    m.measurements.push({ id: 'scan', file: 'xrd/scan.xy', technique: 'xrd' });
+    m.analyses = [{ id: 'xrd', type: 'xrd', phases: [{ name: 'NaCl', structure: 'xrd/nacl.cif' }], pattern: 'scan' }];
+    writeFileSync(join(dir, 'study.json'), JSON.stringify(m));
+    const o = (await runStudy(dir, {})).outcomes[0]!;
+    expect(o.errors).toEqual([]);
+    const r = o.results as { wavelength: { unit: string }; pattern: { twoTheta: number[] }; phases: Array<{ peaks: Array<{ twoTheta: number }> }> };
+    expect(r.wavelength.unit).toBe('Å');
+    expect(r.pattern.twoTheta).toHaveLength(n);
+    const peaks = r.phases[0]!.peaks.map((p) => p.twoTheta);
+    // NaCl (a = 5.64 Å) with Cu Kα inside 20–60°: (111) 27.4°, (200) 31.7°, (220) 45.4°, (311) 53.9°, (222) 56.5°
+    expect(Math.min(...peaks)).toBeGreaterThanOrEqual(20);
+    expect(Math.max(...peaks)).toBeLessThanOrEqual(60);
+    expect(peaks.some((t) => Math.abs(t - 31.7) < 0.1)).toBe(true);
   });
 
   it('a broken file is listed as an error and the rest is still analysed and reported', async () => {

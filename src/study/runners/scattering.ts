@@ -65,7 +65,14 @@ export const xrdRunner: AnalysisRunner<Xrd> = {
       try {
         const p = readXY(ctx.read(m.file), m.file);
         measured = { twoTheta: arr(p.x), intensity: arr(p.y) };
-        range = [Math.min(...measured.twoTheta), Math.max(...measured.twoTheta)];
+        // A loop, not Math.min(...x): a fine-step synchrotron scan (> ~10⁵ points) overflows the call stack.
+        let lo = Infinity;
+        let hi = -Infinity;
+        for (const t of p.x) {
+          if (t < lo) lo = t;
+          if (t > hi) hi = t;
+        }
+        range = [lo, hi];
       } catch (e) {
         errors.push({ file: m.file, message: (e as Error).message });
       }
