@@ -11,6 +11,7 @@ import { InputError } from '../../core/errors.js';
 import { isZip, zipEntries, zipRead } from '../neware/zip.js';
 import { mapColumns, looksLikeCyclerHeader, type Role } from '../csv-cycling/columns.js';
 import { summarizeRecord } from '../csv-cycling/summary.js';
+import { counterColumn } from '../csv-cycling/table.js';
 
 const utf8 = new TextDecoder('utf-8');
 
@@ -125,10 +126,9 @@ export function readArbinXlsx(bytes: Uint8Array, file: string): CyclerRecord {
       }
     }
     const rec: CyclerRecord = { time, voltage, current, meta: { source: file, format: 'arbin-xlsx', sheet: s.name, columns: header } };
-    const toInt = (a?: Float64Array) => (a ? Int32Array.from(a, (x) => (Number.isFinite(x) ? Math.round(x) : -1)) : undefined);
-    const step = toInt(col('step'));
+    const step = counterColumn(col('step'));
     if (step) rec.step = step;
-    const cycle = toInt(col('cycle'));
+    const cycle = counterColumn(col('cycle'));
     if (cycle) rec.cycle = cycle;
     const ch = col('chargeCapacity');
     if (ch) rec.chargeCapacity = ch;

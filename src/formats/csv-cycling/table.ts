@@ -229,16 +229,10 @@ export function readTable(bytes: Uint8Array, file: string, layout: TableLayout):
   }
   const voltage = col('voltage')!;
   const current = col('current')!;
-  const toInt = (a: Float64Array | undefined): Int32Array | undefined => {
-    if (!a) return undefined;
-    const o = new Int32Array(rows);
-    for (let i = 0; i < rows; i++) o[i] = Number.isFinite(a[i]!) ? Math.round(a[i]!) : -1;
-    return o;
-  };
   const rec: CyclerRecord = { time, voltage, current, meta: { source: file, format: layout.format } };
-  const step = toInt(col('step'));
+  const step = counterColumn(col('step'));
   if (step) rec.step = step;
-  const cycle = toInt(col('cycle'));
+  const cycle = counterColumn(col('cycle'));
   if (cycle) rec.cycle = cycle;
   let ch = col('chargeCapacity');
   let dis = col('dischargeCapacity');
@@ -268,4 +262,12 @@ export function readTable(bytes: Uint8Array, file: string, layout: TableLayout):
   if (temp) rec.extra = { temperature: { unit: 'degC', values: temp } };
   rec.meta.columns = headers.filter((h) => h.trim() !== '').map((h) => h.trim());
   return rec;
+}
+
+/** A step or cycle counter read as numbers → integers; a cell that is not a number becomes −1. */
+export function counterColumn(a: Float64Array | undefined): Int32Array | undefined {
+  if (!a) return undefined;
+  const o = new Int32Array(a.length);
+  for (let i = 0; i < a.length; i++) o[i] = Number.isFinite(a[i]!) ? Math.round(a[i]!) : -1;
+  return o;
 }
