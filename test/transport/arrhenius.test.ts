@@ -77,6 +77,7 @@ describe('arrhenius command: bad input', () => {
     ['one.csv', 'T_K,sigma_S_cm\n300,1e-3\n', /at least two/],
     ['same.csv', 'T_K,sigma_S_cm\n300,1e-3\n300,2e-3\n', /same temperature/],
     ['short.csv', 'T_K,sigma_S_cm\n300,1e-3\n310\n', /:3: expected 2 columns/],
+    ['zeroerr.csv', 'T_K,sigma_S_cm,sigma_stderr_S_cm\n300,1e-3,1e-5\n310,2e-3,0\n', /:3: .*standard error must be positive/],
   ];
   for (const [name, text, pattern] of cases) {
     it(`rejects ${name} with one line and exit 1`, async () => {

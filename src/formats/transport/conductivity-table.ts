@@ -27,8 +27,12 @@ export function readConductivityTable(bytes: Uint8Array, file: string): Arrheniu
     if (!(T > 0)) throw new InputError(file, line, `temperature ${T} K is not above absolute zero`);
     if (!(sigma > 0)) throw new InputError(file, line, `conductivity must be positive, got ${sigma} S/cm`);
     const p: ArrheniusPoint = { temperatureK: T, conductivity: sigma };
-    if (eCol >= 0) p.conductivityStderr = t.columns[eCol]![i]!;
-    else if (emCol >= 0) p.conductivityStderr = t.columns[emCol]![i]! * 1e-3;
+    if (eCol >= 0 || emCol >= 0) {
+      const err = eCol >= 0 ? t.columns[eCol]![i]! : t.columns[emCol]![i]! * 1e-3;
+      // A weighted fit needs every point's uncertainty; a zero or negative one is a typo, not a weight.
+      if (!(err > 0)) throw new InputError(file, line, `the conductivity's standard error must be positive, got ${err} S/cm`);
+      p.conductivityStderr = err;
+    }
     points.push(p);
   }
   if (points.length < 2) throw new InputError(file, undefined, `an Arrhenius fit needs at least two rows, found ${points.length}`);
