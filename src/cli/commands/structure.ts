@@ -62,11 +62,7 @@ export function frameSpec(value: string): FrameSpec {
 
 /** "Na,Hf,O,Cl" → atomic numbers (e.g. the elements of LAMMPS types 1, 2, …). */
 export function elementList(value: string): number[] {
-  return value.split(',').map((s) => {
-    const z = atomicNumber(s.trim());
-    if (z === undefined) throw new InvalidArgumentError(`unknown element "${s.trim()}"`);
-    return z;
-  });
+  return value.split(',').map(element);
 }
 
 function element(value: string): number {
