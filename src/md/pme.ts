@@ -11,6 +11,7 @@
  * every k-vector Ewald would sum is on the grid. Cost O(N p³ + K³ log K) per step.
  */
 import FFT from 'fft.js';
+import { nextPowerOfTwo } from '../numerics/fft.js';
 import type { MdSystem } from './system.js';
 import type { Ewald } from './ewald.js';
 import { QQR2E } from './units.js';
@@ -37,7 +38,7 @@ export class Pme {
     this.order = order;
     this.gEwald = ewald.gEwald;
     const L = sys.box;
-    const K = [0, 1, 2].map((a) => nextPow2(Math.max(2 * ewald.kmax[a]! + 2, Math.ceil(L[a]! / 1.1)))) as [number, number, number];
+    const K = [0, 1, 2].map((a) => nextPowerOfTwo(Math.max(2 * ewald.kmax[a]! + 2, Math.ceil(L[a]! / 1.1)))) as [number, number, number];
     this.grid = K;
     const [K1, K2, K3] = K;
     const n = K1 * K2 * K3;
@@ -216,12 +217,6 @@ export class Pme {
 function mod(a: number, k: number): number {
   const r = a % k;
   return r < 0 ? r + k : r;
-}
-
-function nextPow2(n: number): number {
-  let p = 2;
-  while (p < n) p *= 2;
-  return p;
 }
 
 /** m_a/L_a for grid index 0…K−1 (signed frequencies). */
