@@ -4,7 +4,7 @@
  * active mass for mAh/g at the boundary), voltage in V; rests inside the half cycle are skipped.
  */
 import type { CyclerRecord } from './record.js';
-import type { HalfCycle } from './segment.js';
+import { pointCharge, type HalfCycle } from './segment.js';
 
 export interface Profile {
   /** Ah passed since the half cycle started, ≥ 0. */
@@ -15,14 +15,13 @@ export interface Profile {
 
 export function halfCycleProfile(r: CyclerRecord, h: HalfCycle): Profile {
   const sign = h.direction === 'charge' ? 1 : -1;
-  const { time: t, voltage: V, current: I, deltaCharge: dq } = r;
+  const { voltage: V, current: I } = r;
   const cap: number[] = [];
   const volt: number[] = [];
   let q = 0;
   for (let i = h.start; i < h.end; i++) {
     if (sign * I[i]! <= 0) continue;
-    const dt = i > 0 ? t[i]! - t[i - 1]! : 0;
-    q += sign * (dq ? dq[i]! : (I[i]! * dt) / 3600);
+    q += sign * pointCharge(r, i);
     cap.push(q);
     volt.push(V[i]!);
   }

@@ -89,9 +89,18 @@ export function segmentHalfCycles(r: CyclerRecord, opts: SegmentOptions = {}): H
   return halves;
 }
 
+/**
+ * Ah passed in the interval that ends at row i, signed like the current: the instrument's own
+ * `deltaCharge` where the record has it, else I_i·(t_i − t_{i−1}) (none at row 0).
+ */
+export function pointCharge(r: CyclerRecord, i: number): number {
+  if (r.deltaCharge) return r.deltaCharge[i]!;
+  return i > 0 ? (r.current[i]! * (r.time[i]! - r.time[i - 1]!)) / 3600 : 0;
+}
+
 /** Integrates one half cycle over rows [start, end) counting only points of its sign. */
 export function measure(r: CyclerRecord, signs: Int8Array, sign: number, start: number, end: number): HalfCycle {
-  const { time: t, voltage: V, current: I, deltaCharge: dq } = r;
+  const { time: t, voltage: V, current: I } = r;
   let q = 0;
   let e = 0;
   let dur = 0;
@@ -100,7 +109,7 @@ export function measure(r: CyclerRecord, signs: Int8Array, sign: number, start: 
   for (let i = start; i < end; i++) {
     if (signs[i] !== sign) continue;
     const dt = i > 0 ? t[i]! - t[i - 1]! : 0;
-    const di = dq ? dq[i]! : I[i]! * (dt / 3600);
+    const di = pointCharge(r, i);
     q += di;
     e += V[i]! * di;
     dur += dt;
