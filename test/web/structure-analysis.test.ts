@@ -9,6 +9,7 @@ import { readAs } from '../../src/formats/detect.js';
 import type { Structure } from '../../src/atoms/structure.js';
 import type { Trajectory } from '../../src/atoms/trajectory.js';
 import { analyseStructure } from '../../web/src/lib/structure-analysis.js';
+import { NetworkAccumulator } from '../../src/atoms/network.js';
 import { sharedData } from '../helpers/paths.js';
 
 describe('workbench structure analysis', () => {
@@ -47,4 +48,22 @@ describe('workbench structure analysis', () => {
     expect(a.r[best]!).toBeGreaterThan(1.9);
     expect(a.r[best]!).toBeLessThan(2.2);
   });
+
+  it('counts the formers a ligand bridges, not its bonds: one Hf seen through two images is one', () => {
+    // Cubic 4 Å cell, Hf at the origin, O half way along x: O is 2 Å from Hf and from Hf's +x image.
+    const one = analyseStructure(
+      { numbers: Uint8Array.from([72, 8]), positions: Float64Array.from([0, 0, 0, 2, 0, 0]), cell: [[4, 0, 0], [0, 4, 0], [0, 0, 4]], pbc: [true, true, true] },
+      undefined,
+      undefined,
+      0,
+      [{ ligand: 'O', rc: 2.3 }],
+    );
+    const network = new NetworkAccumulator(Uint8Array.from([72, 8]), [72], [{ z: 8, rc: 2.3 }]);
+    network.addFrame(Float64Array.from([0, 0, 0, 2, 0, 0]), [[4, 0, 0], [0, 4, 0], [0, 0, 4]]);
+    const classes = network.result().ligands.O!;
+    expect(one.formerBonds[1]).toBe(1);
+    expect(one.nonBridging).toBe(classes.nonBridging);
+    expect(one.bridging).toBe(classes.bridging + classes.tricluster);
+  });
 });
+

@@ -85,7 +85,17 @@ export function analyseStructure(
     centres = b.centres;
     offsets = b.offsets;
     ligandIdx = b.ligand;
-    for (let k = 0; k < b.ligand.length; k++) formerBonds[b.ligand[k]!] = Math.min(255, formerBonds[b.ligand[k]!]! + 1);
+    // Distinct formers per ligand, as atoms/network.ts counts them: a ligand bonded to one former
+    // through two periodic images (small cells) is bonded to one former, not bridging.
+    const lastCentre = new Int32Array(n).fill(-1);
+    for (let c = 0; c < centres.length; c++) {
+      for (let k = offsets[c]!; k < offsets[c + 1]!; k++) {
+        const l = b.ligand[k]!;
+        if (lastCentre[l] === c) continue;
+        lastCentre[l] = c;
+        formerBonds[l] = Math.min(255, formerBonds[l]! + 1);
+      }
+    }
     const symbols = cutoffs.map((c) => elementSymbol(c.z));
     for (let c = 0; c < centres.length; c++) {
       const counts = new Int32Array(cutoffs.length);
