@@ -55,6 +55,12 @@ export function parseProtocol(text: string, file: string): Protocol {
     if (typeof v !== 'number' || !(v > 0) || !Number.isFinite(v)) fail(field, 'expected a positive number');
     return v as number;
   };
+  // Step counts: a value that is not a whole number ≥ 1 (0 would make `step % every` NaN and
+  // silently never write thermo rows or checkpoints) is refused, not rounded.
+  const count = (v: unknown, field: string): number => {
+    if (!Number.isInteger(v) || (v as number) < 1) fail(field, `expected a whole number ≥ 1, got ${JSON.stringify(v)}`);
+    return v as number;
+  };
   if (typeof d?.structure !== 'string') fail('structure', 'expected the path of the starting structure');
   if (typeof d.potential !== 'string') fail('potential', 'expected the path of the potential JSON');
   if (!Array.isArray(d.stages) || d.stages.length === 0) fail('stages', 'expected a non-empty array of stages');
@@ -79,14 +85,16 @@ export function parseProtocol(text: string, file: string): Protocol {
     structure: d.structure,
     potential: d.potential,
     timestepFs: pos(d.timestepFs ?? 2, 'timestepFs'),
-    seed: Number.isInteger(d.seed) ? d.seed : 1,
-    thermoEverySteps: Math.round(pos(d.thermoEverySteps ?? 50, 'thermoEverySteps')),
-    checkpointEverySteps: Math.round(pos(d.checkpointEverySteps ?? 500, 'checkpointEverySteps')),
+    seed: d.seed ?? 1,
+    thermoEverySteps: count(d.thermoEverySteps ?? 50, 'thermoEverySteps'),
+    checkpointEverySteps: count(d.checkpointEverySteps ?? 500, 'checkpointEverySteps'),
     stages,
   };
+  // A seed given as "42" or 4.2 was silently replaced by 1: a different run than asked for.
+  if (!Number.isSafeInteger(p.seed)) fail('seed', `expected a whole number, got ${JSON.stringify(d.seed)}`);
   if (d.initialTemperatureK !== undefined) p.initialTemperatureK = pos(d.initialTemperatureK, 'initialTemperatureK');
   if (d.minimize === null || d.minimize === false) p.minimize = null;
-  else if (d.minimize !== undefined) p.minimize = { fmax: pos(d.minimize.fmax ?? 0.5, 'minimize.fmax'), maxSteps: Math.round(pos(d.minimize.maxSteps ?? 500, 'minimize.maxSteps')) };
+  else if (d.minimize !== undefined) p.minimize = { fmax: pos(d.minimize.fmax ?? 0.5, 'minimize.fmax'), maxSteps: count(d.minimize.maxSteps ?? 500, 'minimize.maxSteps') };
   if (d.skin !== undefined) p.skin = pos(d.skin, 'skin');
   return p;
 }
