@@ -4,7 +4,6 @@
  * bounds the minimum-image radius), cells from lengths and angles, and wrapping.
  */
 import type { Cell } from './structure.js';
-import { cellVolume } from './structure.js';
 
 /** Signed triple product a·(b×c) in Å^3. */
 export function cellDeterminant(cell: Cell): number {
@@ -14,7 +13,7 @@ export function cellDeterminant(cell: Cell): number {
 
 /** True if every lattice vector has a non-zero, finite length and the cell has volume. */
 export function isValidCell(cell: Cell): boolean {
-  const v = cellVolume(cell);
+  const v = Math.abs(cellDeterminant(cell));
   return Number.isFinite(v) && v > 1e-9;
 }
 
@@ -65,7 +64,7 @@ export function toCartesian(cell: Cell, fractional: Float64Array, out = new Floa
 /** Distances (Å) between opposite faces: w_a = V/|b×c|, w_b = V/|c×a|, w_c = V/|a×b|. */
 export function perpendicularWidths(cell: Cell): [number, number, number] {
   const [a, b, c] = cell;
-  const v = cellVolume(cell);
+  const v = Math.abs(cellDeterminant(cell));
   const norm = (p: readonly number[], q: readonly number[]): number =>
     Math.hypot(p[1]! * q[2]! - p[2]! * q[1]!, p[2]! * q[0]! - p[0]! * q[2]!, p[0]! * q[1]! - p[1]! * q[0]!);
   return [v / norm(b, c), v / norm(c, a), v / norm(a, b)];

@@ -2,6 +2,8 @@
  * An atomic structure (DESIGN §2): cell rows are the lattice vectors a, b, c in Å; positions are
  * Cartesian Å, n×3 row-major; `numbers` are atomic numbers (Z ≤ 118). Periodicity per axis.
  */
+import { cellDeterminant } from './lattice.js';
+
 export interface Structure {
   /** 3×3, rows are lattice vectors, Å. All zeros for a non-periodic molecule. */
   cell: [[number, number, number], [number, number, number], [number, number, number]];
@@ -24,8 +26,5 @@ export function atomCount(s: Structure): number {
 
 /** Cell volume in Å^3 (absolute value of the triple product). */
 export function cellVolume(cell: Cell): number {
-  const [a, b, c] = cell;
-  return Math.abs(
-    a[0] * (b[1] * c[2] - b[2] * c[1]) - a[1] * (b[0] * c[2] - b[2] * c[0]) + a[2] * (b[0] * c[1] - b[1] * c[0]),
-  );
+  return Math.abs(cellDeterminant(cell));
 }
