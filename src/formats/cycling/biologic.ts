@@ -5,30 +5,11 @@
  */
 import type { FileFormat, FileHead } from '../types.js';
 import type { CyclerRecord } from '../../cycling/record.js';
-import { hasMprMagic, parseMpr } from '../biologic/mpr.js';
-import { parseMpt } from '../biologic/mpt.js';
-import { IMPEDANCE_TECHNIQUES, TECHNIQUE_IDS, techniqueCode } from '../biologic/columns.js';
+import { hasMprMagic, mprHeadInfo, parseMpr } from '../biologic/mpr.js';
+import { hasMptMagic, mptHeadTechnique, parseMpt } from '../biologic/mpt.js';
+import { IMPEDANCE_TECHNIQUES, TECHNIQUE_IDS } from '../biologic/columns.js';
 import { biologicKind, recordFromBiologic } from './biologic-record.js';
 import { summarizeRecord } from '../csv-cycling/summary.js';
-
-function mptTechnique(text: string): string | undefined {
-  const lines = text.split(/\r\n|\n|\r/, 6);
-  for (let i = 2; i < lines.length; i++) {
-    const code = techniqueCode(lines[i]!);
-    if (code) return code;
-  }
-  return undefined;
-}
-
-function mprTechnique(head: Uint8Array): string | undefined {
-  if (head.length < 52 + 6 + 59 + 1) return undefined;
-  const view = new DataView(head.buffer, head.byteOffset, head.byteLength);
-  const h = 52 + 6;
-  const name = new TextDecoder('latin1').decode(head.subarray(h, h + 10));
-  if (!name.startsWith('VMP Set')) return undefined;
-  const content = view.getUint32(h + 35, true) === 0xffffffff ? h + 59 : h + 51;
-  return TECHNIQUE_IDS[head[content]!];
-}
 
 function summarize(r: CyclerRecord) {
   return { ...summarizeRecord(r), kind: biologicKind(r.meta.technique) };
@@ -41,8 +22,8 @@ export const biologicMptCyclingFormat: FileFormat<CyclerRecord> = {
   sniff(head: FileHead): number {
     if (head.binary) return 0;
     const t = head.text;
-    if (/^(EC|BT)-Lab ASCII FILE/.test(t)) {
-      const tech = mptTechnique(t);
+    if (hasMptMagic(t)) {
+      const tech = mptHeadTechnique(t);
       return tech && IMPEDANCE_TECHNIQUES.has(tech) ? 0 : 80;
     }
     const first = t.slice(0, t.search(/\r|\n/) >>> 0);
@@ -60,7 +41,8 @@ export const biologicMprCyclingFormat: FileFormat<CyclerRecord> = {
   kind: 'cycling',
   sniff(head: FileHead): number {
     if (!hasMprMagic(head.bytes)) return 0;
-    const tech = mprTechnique(head.bytes);
+    const id = mprHeadInfo(head.bytes).techniqueId;
+    const tech = id === undefined ? undefined : TECHNIQUE_IDS[id];
     return tech && IMPEDANCE_TECHNIQUES.has(tech) ? 0 : 80;
   },
   read(bytes: Uint8Array, file: string): CyclerRecord {
