@@ -15,6 +15,7 @@
  * DiffusionAnalyzer does), or the whole system ('com'), or nothing ('none').
  */
 import type { Cell } from '../atoms/structure.js';
+import { cellDeterminant, cellInverse } from '../atoms/lattice.js';
 
 export type DriftCorrection = 'framework' | 'com' | 'none';
 
@@ -191,21 +192,8 @@ export class Unwrapper {
   }
 }
 
-/** Inverse of the 3×3 cell (rows = lattice vectors), row-major, so that f = r·H⁻¹. */
+/** atoms/lattice cellInverse (row-major, f = r·H⁻¹), refusing a singular cell with a RangeError. */
 export function invert3(h: Cell): Float64Array {
-  const [a, b, c] = h;
-  const det =
-    a[0] * (b[1] * c[2] - b[2] * c[1]) - a[1] * (b[0] * c[2] - b[2] * c[0]) + a[2] * (b[0] * c[1] - b[1] * c[0]);
-  if (!(Math.abs(det) > 0)) throw new RangeError('the cell is singular (zero volume)');
-  const m = new Float64Array(9);
-  m[0] = (b[1] * c[2] - b[2] * c[1]) / det;
-  m[1] = (a[2] * c[1] - a[1] * c[2]) / det;
-  m[2] = (a[1] * b[2] - a[2] * b[1]) / det;
-  m[3] = (b[2] * c[0] - b[0] * c[2]) / det;
-  m[4] = (a[0] * c[2] - a[2] * c[0]) / det;
-  m[5] = (a[2] * b[0] - a[0] * b[2]) / det;
-  m[6] = (b[0] * c[1] - b[1] * c[0]) / det;
-  m[7] = (a[1] * c[0] - a[0] * c[1]) / det;
-  m[8] = (a[0] * b[1] - a[1] * b[0]) / det;
-  return m;
+  if (!(Math.abs(cellDeterminant(h)) > 0)) throw new RangeError('the cell is singular (zero volume)');
+  return cellInverse(h);
 }
