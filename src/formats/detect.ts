@@ -15,9 +15,10 @@ const latin1 = new TextDecoder('latin1');
 
 export function fileHead(bytes: Uint8Array, name: string): FileHead {
   const head = bytes.subarray(0, HEAD_BYTES);
+  const truncated = bytes.length > HEAD_BYTES;
   // UTF-16 text (Windows exports with a BOM) is text, not binary, despite its NUL bytes.
-  if (head.length >= 2 && head[0] === 0xff && head[1] === 0xfe) return { name, bytes: head, text: decodeText(head), binary: false };
-  return { name, bytes: head, text: latin1.decode(head), binary: looksBinary(head) };
+  if (head.length >= 2 && head[0] === 0xff && head[1] === 0xfe) return { name, bytes: head, text: decodeText(head), binary: false, truncated };
+  return { name, bytes: head, text: latin1.decode(head), binary: looksBinary(head), truncated };
 }
 
 export function allFormats(): FileFormat<unknown>[] {

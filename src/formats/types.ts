@@ -28,6 +28,8 @@ export interface FileHead {
   text: string;
   /** True if the head has NUL bytes or many control characters. */
   binary: boolean;
+  /** True if the file goes on past the head, so the head's last line may be cut. */
+  truncated: boolean;
 }
 
 export interface FileFormat<T> {

@@ -17,6 +17,13 @@ describe('content detection', () => {
     expect(() => detectFormat(new Uint8Array(), 'e.csv')).toThrow(InputError);
     expect(() => detectFormat(new Uint8Array([120]), 'x.txt', ['structure'])).toThrow(/not a recognised structure file format/);
   });
+
+  it('marks the head truncated only when the file goes on past its 64 KiB', () => {
+    const text = (n: number) => new Uint8Array(n).fill(0x31); // "111…"
+    expect(fileHead(text(65536), 'a.txt').truncated).toBe(false);
+    expect(fileHead(text(65537), 'a.txt').truncated).toBe(true);
+    expect(fileHead(text(65537), 'a.txt').bytes.length).toBe(65536);
+  });
 });
 
 describe('POSCAR sniffing is not fooled by numeric tables', () => {

@@ -126,12 +126,12 @@ function looksLikeSweep(lines: readonly string[], layout: TableLayout): boolean 
 
 /**
  * The head's complete lines, decoded like the whole file (UTF-8, else Windows-1252) so that
- * units such as "Ω" read the same in sniffing and reading; the last line may be cut by the
- * 64 KiB head limit and is dropped then.
+ * units such as "Ω" read the same in sniffing and reading; the last line is dropped when the
+ * file goes on past the head (it may be cut).
  */
 export function headLines(head: FileHead, max = 200): string[] {
   const lines = splitLines(withoutBom(decodeText(head.bytes)));
-  if (head.bytes.length >= 65536) lines.pop();
+  if (head.truncated) lines.pop();
   return lines.slice(0, max);
 }
 

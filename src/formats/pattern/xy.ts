@@ -64,7 +64,7 @@ export function readXY(bytes: Uint8Array, file: string): XYPattern {
 function sniffXY(head: FileHead): number {
   if (head.binary) return 0;
   const lines = splitLines(head.text).slice(0, 200);
-  if (lines.length > 1 && head.bytes.length >= 65536) lines.pop(); // may be cut mid-line
+  if (lines.length > 1 && head.truncated) lines.pop(); // may be cut mid-line
   let data = 0;
   let other = 0;
   let last = -Infinity;
