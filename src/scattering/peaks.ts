@@ -3,6 +3,7 @@
  * and keep local maxima that stand above the counting noise. Counts are assumed Poisson, so the
  * noise of the smoothed net signal at a point is √(background)/√(window).
  */
+import { parabolicOffset } from '../numerics/peaks.js';
 import { snipBackground } from './background.js';
 
 export interface MeasuredPeak {
@@ -63,11 +64,7 @@ export function findPatternPeaks(x: Float64Array, y: Float64Array, o: PeakSearch
     const significance = v / noise;
     if (significance >= minSig) {
       // Parabolic interpolation of the apex.
-      const l = net[i - 1]!;
-      const r = net[i + 1]!;
-      const den = l - 2 * v + r;
-      const shift = den < 0 ? (0.5 * (l - r)) / den : 0;
-      candidates.push({ twoTheta: x[i]! + shift * step, height: v, significance });
+      candidates.push({ twoTheta: x[i]! + parabolicOffset(net, i) * step, height: v, significance });
     }
   }
   const max = candidates.reduce((a, p) => Math.max(a, p.height), 0);
