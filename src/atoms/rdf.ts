@@ -135,6 +135,10 @@ export class RdfAccumulator {
   }
 }
 
+/** Smallest smoothed first-peak height, and smallest peak-to-minimum depth as a fraction of it. */
+const MIN_PEAK = 1.3;
+const MIN_DEPTH = 0.25;
+
 /**
  * Suggests a bond cutoff from a partial g(r): the first minimum after the first peak.
  * g is smoothed with a Gaussian of σ = `smoothA` Å (default 0.1); the first peak is the first local maximum with
@@ -144,10 +148,6 @@ export class RdfAccumulator {
  * Returns undefined if there is no peak or no minimum, or if the smoothed peak is below 1.3 or
  * the minimum less than 25 % below it (noise of an unstructured packing, not a shell).
  */
-/** Smallest smoothed first-peak height, and smallest peak-to-minimum depth as a fraction of it. */
-const MIN_PEAK = 1.3;
-const MIN_DEPTH = 0.25;
-
 export function firstMinimum(r: ArrayLike<number>, g: ArrayLike<number>, smoothA = 0.1): number | undefined {
   const n = g.length;
   const dr = n > 1 ? r[1]! - r[0]! : 1;
