@@ -58,7 +58,15 @@ export interface GittPulse {
   tauOverDiffusionTime: number;
 }
 
-export function analyzeGitt(r: CyclerRecord, p: GittParameters): GittPulse[] {
+/** A current pulse that could not be analysed, and why. */
+export interface GittSkippedPulse {
+  /** s, start of the pulse */
+  startTimeS: number;
+  reason: string;
+}
+
+/** Analyses every pulse with a rest before and after it; pulses that cannot give a D go to `skipped` if given. */
+export function analyzeGitt(r: CyclerRecord, p: GittParameters, skipped?: GittSkippedPulse[]): GittPulse[] {
   const signs = currentSigns(r, p.restCurrent);
   const { time: t, voltage: V, current: I } = r;
   const n = signs.length;
@@ -97,6 +105,12 @@ export function analyzeGitt(r: CyclerRecord, p: GittParameters): GittPulse[] {
     const esBefore = V[i0]!;
     const esAfter = V[after.b - 1]!;
     const deltaEs = esAfter - esBefore;
+    // ΔEτ = 0 (a flat transient, e.g. a pulse too short or too small for the voltmeter's
+    // resolution) leaves D undefined: report the pulse as skipped rather than an infinite D.
+    if (!(Math.abs(deltaEt) > 0)) {
+      skipped?.push({ startTimeS: t0, reason: 'the voltage did not change during the pulse (ΔEτ = 0), so D is undefined' });
+      continue;
+    }
     const D = (4 / (Math.PI * tau)) * L * L * (deltaEs / deltaEt) ** 2;
     // relaxation check: E against t over the last 10 % of the rest
     const tEnd = t[after.b - 1]!;

@@ -7,7 +7,7 @@ import { readInputFile } from '../../io/files.js';
 import { readCycler } from '../../formats/cycling/read.js';
 import { quantity } from '../../core/quantity.js';
 import { InputError, UsageError } from '../../core/errors.js';
-import { analyzeGitt } from '../../cycling/gitt.js';
+import { analyzeGitt, type GittSkippedPulse } from '../../cycling/gitt.js';
 import { massG, positiveOption } from './cycling-common.js';
 
 interface Options {
@@ -66,13 +66,15 @@ the following rest), "tauOverDiffusionTime" (τ·D/L², should be ≪ 1)}], "con
         json,
         (file) => {
           const r = readCycler(readInputFile(file), file);
+          const skipped: GittSkippedPulse[] = [];
           const pulses = analyzeGitt(r, {
             massG: m,
             molarMass: M,
             molarVolume: Vm,
             areaCm2: S,
             ...(opts.restCurrentA === undefined ? {} : { restCurrent: opts.restCurrentA }),
-          });
+          }, skipped);
+          for (const sk of skipped) ctx.warn(`${file}: pulse at t = ${sk.startTimeS} s skipped: ${sk.reason}`, json);
           if (!pulses.length) throw new InputError(file, undefined, 'no current pulse with a rest before and after it; expected a GITT run');
           return {
             file,
@@ -88,7 +90,8 @@ the following rest), "tauOverDiffusionTime" (τ·D/L², should be ≪ 1)}], "con
               irDrop: quantity(p.irDrop, 'V'),
               current: quantity(p.current * 1000, 'mA'),
               r2: p.r2,
-              relaxationRate: quantity(p.relaxationRate, 'V/s'),
+              // NaN when the following rest has fewer than two points: left out, not null.
+              ...(Number.isFinite(p.relaxationRate) ? { relaxationRate: quantity(p.relaxationRate, 'V/s') } : {}),
               tauOverDiffusionTime: p.tauOverDiffusionTime,
             })),
           };
