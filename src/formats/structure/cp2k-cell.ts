@@ -31,7 +31,3 @@ export function readCp2kCell(bytes: Uint8Array, file: string): Cp2kCellRow[] {
   return rows;
 }
 
-/** True if the text looks like a CP2K .cell file (for the CLI's --cell). */
-export function looksLikeCp2kCell(text: string): boolean {
-  return /^#\s*Step\s+Time\s*\[fs\]\s+Ax/m.test(text);
-}

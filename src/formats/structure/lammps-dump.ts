@@ -15,7 +15,7 @@ import type { Cell, Structure } from '../../atoms/structure.js';
 import type { Frame, Trajectory } from '../../atoms/trajectory.js';
 import { isValidCell } from '../../atoms/lattice.js';
 import { LineCursor, elementOf, int, isTrajectory, lazyTrajectory, num, tokens } from './common.js';
-import { boxCell, type LammpsBox } from './lammps-common.js';
+import { boxCell, typeMapFromList, type LammpsBox } from './lammps-common.js';
 import type { LammpsReadOptions } from './lammps-data.js';
 
 export interface ParsedDumpFrame {
@@ -98,8 +98,7 @@ export function parseDumpFrame(cur: LineCursor, file: string, opts: LammpsReadOp
   const types = new Int32Array(n);
   const zs = new Uint8Array(n);
   const raw = new Float64Array(3 * n);
-  const typeZ = new Map<number, number>();
-  opts.typeElements?.forEach((z, i) => typeZ.set(i + 1, z));
+  const typeZ = typeMapFromList(opts.typeElements);
   const elCache = new Map<string, number>();
   const typesOnly = elCol < 0 && !opts.typeElements;
   for (let i = 0; i < n; i++) {
