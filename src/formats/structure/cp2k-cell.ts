@@ -30,4 +30,3 @@ export function readCp2kCell(bytes: Uint8Array, file: string): Cp2kCellRow[] {
   if (rows.length === 0) throw new InputError(file, 1, 'no cell lines; expected a CP2K .cell file');
   return rows;
 }
-
