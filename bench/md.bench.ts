@@ -28,20 +28,10 @@ import { withLammps } from '../src/engines/lammps/run.js';
 import { olsLine } from '../src/numerics/gls.js';
 import { findExecutable } from '../test/helpers/engines.js';
 import { sharedRoot } from '../test/helpers/paths.js';
+import { demoPotential } from '../test/md/cells.js';
 
-function demoPotential(method: 'dsf' | 'ewald' | 'pme'): Potential {
-  const pair = (a: string, b: string, A: number, rho: number, C: number, D: number) => ({ a, b, A, rho, sigma: 0, C, D, cutoff: 10 });
-  return {
-    charges: { Na: 0.6, Hf: 2.4, O: -0.6, Cl: -0.6 },
-    coulomb: method === 'dsf' ? { method, alpha: 0.2, cutoff: 10 } : { method, accuracy: 1e-5, cutoff: 10 },
-    pairs: [
-      pair('Na', 'Na', 419.08387, 0.31746, 1.0485735, -0.4993207), pair('Na', 'O', 4383.7555, 0.243838, 30.7, 0),
-      pair('Na', 'Cl', 1239.1458, 0.31746, 6.9904902, -8.6756976), pair('Hf', 'O', 17943.384, 0.226627, 127.65, 0),
-      pair('Hf', 'Cl', 3500, 0.3, 0, 0), pair('O', 'O', 2029.2204, 0.343645, 192.58, 0),
-      pair('O', 'Cl', 2640.1109, 0.330553, 118.08083, 0), pair('Cl', 'Cl', 3434.9081, 0.31746, 72.401505, -145.42716),
-    ],
-  };
-}
+/** DEMO-NHOC-v0 as the tests use it (test/md/cells.ts), rc 10 Å, Ewald/PME accuracy 1e-5. */
+const ACCURACY = 1e-5;
 
 const proto = (stages: Protocol['stages'], extra: Partial<Protocol> = {}): Protocol => ({
   structure: '', potential: '', timestepFs: 2, seed: 11, thermoEverySteps: 50, checkpointEverySteps: 1e9, minimize: null, stages, ...extra,
@@ -82,7 +72,7 @@ export async function run(): Promise<void> {
   const lmp = findExecutable('lmp');
 
   // Melted start state on the embedded engine (DSF).
-  const dsf = demoPotential('dsf');
+  const dsf = demoPotential('dsf', 10, ACCURACY);
   const state = createSystem(s, dsf);
   const ff = new ForceField(state, dsf, { tabulate: true });
   const rows: ThermoRow[] = [];
@@ -96,7 +86,7 @@ export async function run(): Promise<void> {
   console.log(`NVE drift, ${state.n}-atom melt (DSF, 2 fs, 2 ps at ⟨T⟩ ${meanT.toFixed(0)} K): ${drift.toExponential(2)} eV/atom/ps (target |drift| < 1e-4)`);
   {
     // the same melt continued 1 ps in NVE with long-range Coulomb (PME, 1e-5)
-    const pme = demoPotential('pme');
+    const pme = demoPotential('pme', 10, ACCURACY);
     const sys = createSystem(s, pme);
     copyState(state, sys);
     const rowsP: ThermoRow[] = [];
@@ -106,7 +96,7 @@ export async function run(): Promise<void> {
   }
 
   for (const method of ['dsf', 'ewald', 'pme'] as const) {
-    const pot = demoPotential(method);
+    const pot = demoPotential(method, 10, ACCURACY);
     const ours: number[] = [];
     const ref: number[] = [];
     const pppm: number[] = [];

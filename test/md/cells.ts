@@ -63,11 +63,11 @@ export function randomNhoc(
 }
 
 /** DEMO-NHOC-v0 (anchors/md/nhoc-demo-pot.lmp) as a CONTRACT §8 potential. */
-export function demoPotential(method: 'dsf' | 'ewald', cutoff = 10): Potential {
+export function demoPotential(method: 'dsf' | 'ewald' | 'pme', cutoff = 10, accuracy = 1e-6): Potential {
   const pair = (a: string, b: string, A: number, rho: number, C: number, D: number) => ({ a, b, A, rho, sigma: 0, C, D, cutoff });
   return {
     charges: { Na: 0.6, Hf: 2.4, O: -0.6, Cl: -0.6 },
-    coulomb: method === 'dsf' ? { method, alpha: 0.2, cutoff } : { method, accuracy: 1e-6, cutoff },
+    coulomb: method === 'dsf' ? { method, alpha: 0.2, cutoff } : { method, accuracy, cutoff },
     pairs: [
       pair('Na', 'Na', 419.08387, 0.31746, 1.0485735, -0.4993207),
       pair('Na', 'O', 4383.7555, 0.243838, 30.7, 0),
