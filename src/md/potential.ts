@@ -77,7 +77,7 @@ export function parsePotential(text: string, file: string): Potential {
   const charges: Record<string, number> = {};
   for (const [k, v] of Object.entries(doc.charges)) charges[elem(k, `charges.${k}`)] = num(v, `charges.${k}`);
   const c = doc.coulomb;
-  if (typeof c !== 'object' || c === null) fail('coulomb', 'expected {"method": "dsf"|"ewald", "cutoff": Å, …}');
+  if (typeof c !== 'object' || c === null) fail('coulomb', 'expected {"method": "dsf"|"ewald"|"pme", "cutoff": Å, …}');
   if (c.method !== 'dsf' && c.method !== 'ewald' && c.method !== 'pme') fail('coulomb.method', `expected "dsf" or "ewald" (or "pme"), got ${JSON.stringify(c.method)}`);
   const coulomb: Potential['coulomb'] = { method: c.method, cutoff: num(c.cutoff, 'coulomb.cutoff', true) };
   if (c.method === 'dsf') coulomb.alpha = num(c.alpha, 'coulomb.alpha');
