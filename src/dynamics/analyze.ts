@@ -119,7 +119,9 @@ export async function analyzeDiffusion(traj: Trajectory, opts: DiffusionOptions)
   let collective: DiffusionFit | undefined;
   try {
     collective = fitDiffusionGls(coll, T, 1, collectiveMsd, fitOpts);
-  } catch {
+  } catch (e) {
+    // One collective walker may leave no usable covariance: report no D_σ. Any other error is a bug.
+    if (!(e instanceof RangeError)) throw e;
     collective = undefined;
   }
   const result: DiffusionResult = {
