@@ -15,17 +15,20 @@ import { invert3 } from './unwrap.js';
 export class OccupancyGrid {
   readonly counts: Float64Array;
   private frames = 0;
+  /** Inverse of the fixed cell, computed once rather than per frame. */
+  private readonly inv: Float64Array;
 
   constructor(
     readonly cell: Cell,
     readonly shape: [number, number, number],
   ) {
     this.counts = new Float64Array(shape[0] * shape[1] * shape[2]);
+    this.inv = invert3(cell);
   }
 
   /** Adds one frame: positions (3n, Å) and the indices of the ions to bin. */
   add(positions: Float64Array, indices: ArrayLike<number>): void {
-    const inv = invert3(this.cell);
+    const inv = this.inv;
     const [na, nb, nc] = this.shape;
     for (let j = 0; j < indices.length; j++) {
       const o = 3 * indices[j]!;
